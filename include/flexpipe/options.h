@@ -1,0 +1,78 @@
+// Every setting of a run, as plain structs with their defaults. Settings come
+// from (highest first) command-line flags, FLEXPIPE_* environment variables,
+// the YAML file given with -c, and these defaults. docs/configuration.md and
+// `flexpipe config --init` list them with the YAML keys.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flexpipe {
+
+struct InputOptions {
+  // Folders and/or files to read. Default: {"data/raw"}. YAML: input.folder
+  // (one path) or input.paths (a list).
+  std::vector<std::string> paths = {"data/raw"};
+  // Globs matched against file names in folders (files named explicitly are
+  // always read). Default: *.xlsx *.xls? *.csv *.tsv *.txt. YAML: input.file_pattern.
+  std::vector<std::string> patterns = {"*.xlsx", "*.xls?", "*.csv", "*.tsv", "*.txt"};
+  bool recursive = false;  // Default: false. YAML: input.recursive_scan.
+};
+
+struct ProcessingOptions {
+  // Files scheduled per group; progress is summarised after each group.
+  // Default: 10. YAML: processing.batch_size.
+  int batch_size = 10;
+  // Files read in parallel; 0 = number of cores. Default: 0. YAML: processing.max_workers.
+  int max_workers = 0;
+  double memory_limit_gb = 4.0;   // Default: 4. YAML: processing.memory_limit_gb.
+  double timeout_minutes = 30.0;  // Per file. Default: 30. YAML: processing.timeout_minutes.
+  // Rows per batch handed from a reader to the scoring stage. Default: 4096.
+  int rows_per_batch = 4096;
+};
+
+struct OutputOptions {
+  // Master workbook; the master CSV goes beside it with extension .csv.
+  std::string master_file = "data/exports/all_flex_properties.xlsx";  // YAML: output.master_file.
+  std::string report_file = "data/reports/pipeline_summary.json";     // YAML: output.report_file.
+  bool enable_csv_export = true;   // Default: true. YAML: output.enable_csv_export.
+  bool enable_xlsx_export = true;  // Default: true. YAML: output.enable_xlsx_export.
+  int top_n = 10;                  // Top candidates in summaries. Default: 10. YAML: output.top_n.
+};
+
+struct FilteringOptions {
+  double min_flex_score = 4.0;        // Default: 4.0. YAML: filtering.min_flex_score.
+  bool enable_deduplication = true;   // Default: true. YAML: filtering.enable_deduplication.
+  // Canonical fields forming the duplicate key. Default: address, city, state.
+  // Header-style names ("Address") are accepted. YAML: filtering.duplicate_fields.
+  std::vector<std::string> duplicate_fields = {"address", "city", "state"};
+};
+
+struct LoggingOptions {
+  std::string level = "INFO";              // TRACE DEBUG INFO WARNING ERROR. YAML: logging.level.
+  std::string file = "logs/pipeline.log";  // "" = no log file. YAML: logging.file.
+  int progress_interval = 100;             // Rows between progress updates (x1000 rows on big files).
+};
+
+struct ScoringOptions {
+  std::string model = "weighted";  // weighted | industrial. YAML: scoring.model.
+  std::string profile_file;        // YAML scoring profile overriding built-in defaults. YAML: scoring.profile.
+  std::string as_of;               // YYYY-MM-DD; "" = today. YAML: scoring.as_of.
+};
+
+struct PipelineOptions {
+  InputOptions input;
+  ProcessingOptions processing;
+  OutputOptions output;
+  FilteringOptions filtering;
+  LoggingOptions logging;
+  ScoringOptions scoring;
+  // Explicit header mapping, canonical field → header as written in files;
+  // overrides the alias table. YAML: columns.
+  std::map<std::string, std::string> columns;
+};
+
+}  // namespace flexpipe
