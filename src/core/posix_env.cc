@@ -1,0 +1,207 @@
+// POSIX implementations of FileSystem and Clock.
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "core/env.h"
+
+namespace flexpipe {
+namespace {
+
+Status ErrnoStatus(const std::filesystem::path& path, std::string_view what, int err) {
+  ErrorCode code = ErrorCode::kIoError;
+  if (err == ENOENT || err == ENOTDIR) code = ErrorCode::kNotFound;
+  if (err == EACCES || err == EPERM) code = ErrorCode::kPermissionDenied;
+  return Status(code, fmt::format("{}: {}", what, std::strerror(err)), Location{path.string(), {}, 0, {}});
+}
+
+class PosixSequentialFile final : public SequentialFile {
+ public:
+  PosixSequentialFile(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+  ~PosixSequentialFile() override { ::close(fd_); }
+  PosixSequentialFile(const PosixSequentialFile&) = delete;
+  PosixSequentialFile& operator=(const PosixSequentialFile&) = delete;
+
+  Result<size_t> Read(char* buf, size_t n) override {
+    while (true) {
+      const ssize_t got = ::read(fd_, buf, n);
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno == EINTR) continue;
+      return ErrnoStatus(path_, "read failed", errno);
+    }
+  }
+
+ private:
+  std::filesystem::path path_;
+  int fd_;
+};
+
+class PosixWritableFile final : public WritableFile {
+ public:
+  PosixWritableFile(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+  ~PosixWritableFile() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  PosixWritableFile(const PosixWritableFile&) = delete;
+  PosixWritableFile& operator=(const PosixWritableFile&) = delete;
+
+  Status Append(std::string_view data) override {
+    while (!data.empty()) {
+      const ssize_t put = ::write(fd_, data.data(), data.size());
+      if (put < 0) {
+        if (errno == EINTR) continue;
+        return ErrnoStatus(path_, "write failed", errno);
+      }
+      data.remove_prefix(static_cast<size_t>(put));
+    }
+    return Status::Ok();
+  }
+  Status Sync() override {
+    if (::fsync(fd_) != 0) return ErrnoStatus(path_, "fsync failed", errno);
+    return Status::Ok();
+  }
+  Status Close() override {
+    const int fd = fd_;
+    fd_ = -1;
+    if (fd >= 0 && ::close(fd) != 0) return ErrnoStatus(path_, "close failed", errno);
+    return Status::Ok();
+  }
+
+ private:
+  std::filesystem::path path_;
+  int fd_;
+};
+
+class PosixFileSystem final : public FileSystem {
+ public:
+  Result<std::unique_ptr<SequentialFile>> OpenSequential(const std::filesystem::path& path) override {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    return std::unique_ptr<SequentialFile>(new PosixSequentialFile(path, fd));
+  }
+
+  Result<std::unique_ptr<WritableFile>> OpenWritable(const std::filesystem::path& path) override {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return ErrnoStatus(path, "cannot create", errno);
+    return std::unique_ptr<WritableFile>(new PosixWritableFile(path, fd));
+  }
+
+  Result<FileStat> Stat(const std::filesystem::path& path) override {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return ErrnoStatus(path, "cannot stat", errno);
+    FileStat out;
+    out.size = static_cast<uint64_t>(st.st_size);
+    out.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    out.is_directory = S_ISDIR(st.st_mode);
+    out.is_regular = S_ISREG(st.st_mode);
+    out.device = static_cast<uint64_t>(st.st_dev);
+    out.inode = static_cast<uint64_t>(st.st_ino);
+    return out;
+  }
+
+  Result<std::vector<DirEntry>> ListDirectory(const std::filesystem::path& path) override {
+    DIR* dir = ::opendir(path.c_str());
+    if (dir == nullptr) return ErrnoStatus(path, "cannot list folder", errno);
+    std::vector<DirEntry> entries;
+    while (struct dirent* e = ::readdir(dir)) {
+      const std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      bool is_link = e->d_type == DT_LNK;
+      if (e->d_type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::lstat((path / name).c_str(), &st) == 0) is_link = S_ISLNK(st.st_mode);
+      }
+      entries.push_back(DirEntry{std::string(name), is_link});
+    }
+    ::closedir(dir);
+    return entries;
+  }
+
+  Status CreateDirectories(const std::filesystem::path& path) override {
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec) return ErrnoStatus(path, "cannot create folder", ec.value());
+    return Status::Ok();
+  }
+
+  Status Rename(const std::filesystem::path& from, const std::filesystem::path& to) override {
+    if (::rename(from.c_str(), to.c_str()) != 0) return ErrnoStatus(to, "cannot rename into place", errno);
+    return Status::Ok();
+  }
+
+  Status RemoveFile(const std::filesystem::path& path) override {
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ErrnoStatus(path, "cannot remove", errno);
+    return Status::Ok();
+  }
+
+  Status SyncDirectory(const std::filesystem::path& path) override {
+    const int fd = ::open(path.empty() ? "." : path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus(path, "cannot open folder", errno);
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0 && err != EINVAL) return ErrnoStatus(path, "cannot sync folder", err);
+    return Status::Ok();
+  }
+};
+
+class SystemClock final : public Clock {
+ public:
+  double MonotonicSeconds() override {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  }
+  Date Today() override {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return FromCivil(local.tm_year + 1900, static_cast<uint32_t>(local.tm_mon + 1),
+                     static_cast<uint32_t>(local.tm_mday));
+  }
+  std::string NowUtcIso() override {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+  }
+};
+
+}  // namespace
+
+FileSystem* DefaultFileSystem() {
+  static auto* fs = new PosixFileSystem();
+  return fs;
+}
+
+Clock* DefaultClock() {
+  static auto* clock = new SystemClock();
+  return clock;
+}
+
+Result<std::string> ReadSmallFile(FileSystem* fs, const std::filesystem::path& path, size_t max_bytes) {
+  FP_ASSIGN_OR_RETURN(auto file, fs->OpenSequential(path));
+  std::string out;
+  char buf[65536];
+  while (true) {
+    FP_ASSIGN_OR_RETURN(size_t n, file->Read(buf, sizeof buf));
+    if (n == 0) break;
+    out.append(buf, n);
+    if (out.size() > max_bytes) {
+      return Status(ErrorCode::kResourceLimit, fmt::format("file is larger than {} bytes", max_bytes),
+                    Location{path.string(), {}, 0, {}});
+    }
+  }
+  return out;
+}
+
+}  // namespace flexpipe

@@ -1,0 +1,33 @@
+// Helpers shared by tests: a scratch folder on the real disk, paths to the
+// committed test data and to the built flexpipe binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace flexpipe::testing {
+
+// A fresh folder under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `contents` to path()/name (creating sub-folders) and returns the path.
+  std::filesystem::path Write(std::string_view name, std::string_view contents) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::filesystem::path TestDataPath(std::string_view relative);
+std::string ReadFileToString(const std::filesystem::path& path);
+std::filesystem::path FlexpipeBinary();
+
+// Runs a shell command, returns its exit status (0..255) and captures stdout+stderr.
+int RunCommand(const std::string& command, std::string* output);
+
+}  // namespace flexpipe::testing
