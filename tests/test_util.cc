@@ -58,3 +58,9 @@ int RunCommand(const std::string& command, std::string* output) {
 }
 
 }  // namespace flexpipe::testing
+
+#include "core/env.h"
+
+namespace flexpipe::testing {
+FileSystem* DefaultFs() { return DefaultFileSystem(); }
+}  // namespace flexpipe::testing

@@ -31,3 +31,11 @@ std::filesystem::path FlexpipeBinary();
 int RunCommand(const std::string& command, std::string* output);
 
 }  // namespace flexpipe::testing
+
+namespace flexpipe {
+class FileSystem;
+}
+namespace flexpipe::testing {
+// The real file system (tests use real files on disk).
+FileSystem* DefaultFs();
+}  // namespace flexpipe::testing

@@ -1,2 +1,1 @@
-// Placeholder entry point; replaced by the real CLI.
 int main() { return 0; }

@@ -1,0 +1,111 @@
+#include "aggregate/statistics.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+namespace flexpipe {
+namespace {
+
+std::optional<double> ToNumber(std::string_view text) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+std::string_view DistributionBucket(double score) {
+  if (score >= 8) return "8-10";
+  if (score >= 6) return "6-8";
+  if (score >= 4) return "4-6";
+  return "below-4";
+}
+
+}  // namespace
+
+void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
+                                const MasterLayout& layout, const Scorer& scorer, size_t top_n,
+                                std::span<const std::string> file_paths, RunSummary* summary) {
+  summary->candidates_before_dedup = merged.before_dedup;
+  summary->candidates_unique = merged.ranked.size();
+  summary->duplicates_removed = merged.duplicates_removed;
+  for (const char* bucket : {"8-10", "6-8", "4-6"}) summary->score_distribution[bucket] = 0;
+
+  // Slot of each canonical field in the master layout, when present.
+  std::array<std::optional<size_t>, kFieldCount> slot_of_field{};
+  for (size_t i = 0; i < layout.fields.size(); ++i) slot_of_field[Index(layout.fields[i])] = i;
+  auto text = [&](const std::vector<std::string_view>& slots, Field f) -> std::string_view {
+    const auto& slot = slot_of_field[Index(f)];
+    return slot ? slots[*slot] : std::string_view();
+  };
+
+  const auto component_names = scorer.component_names();
+  std::vector<double> component_sums(component_names.size(), 0.0);
+  double score_sum = 0;
+  double building_sum = 0, acres_sum = 0;
+  uint64_t building_n = 0, acres_n = 0;
+  std::vector<std::string_view> slots;
+  const size_t n = merged.ranked.size();
+  for (size_t r = 0; r < n; ++r) {
+    const CandidateRef ref = merged.ranked[r];
+    const Candidate& c = Resolve(sets, ref);
+    const double score = c.result.score;
+    score_sum += score;
+    ++summary->score_distribution[std::string(DistributionBucket(score))];
+    ++summary->classification_counts[std::string(ClassificationName(c.result.classification))];
+    for (size_t k = 0; k < component_names.size(); ++k) component_sums[k] += c.result.components[k];
+
+    UnpackSlots(layout, ref.set, c, &slots);
+    if (auto v = text(slots, Field::kState); !v.empty()) ++summary->states[std::string(v)];
+    if (auto v = text(slots, Field::kCounty); !v.empty()) ++summary->counties[std::string(v)];
+    if (auto v = text(slots, Field::kCity); !v.empty()) ++summary->cities[std::string(v)];
+    const auto building = ToNumber(text(slots, Field::kBuildingSqft));
+    const auto acres = ToNumber(text(slots, Field::kAcres));
+    if (building) building_sum += *building, ++building_n;
+    if (acres) acres_sum += *acres, ++acres_n;
+
+    if (r < top_n) {
+      CandidateSummary top;
+      top.rank = static_cast<uint32_t>(r + 1);
+      top.score = score;
+      top.classification = std::string(ClassificationName(c.result.classification));
+      top.address = text(slots, Field::kAddress);
+      top.city = text(slots, Field::kCity);
+      top.state = text(slots, Field::kState);
+      top.county = text(slots, Field::kCounty);
+      top.zip = text(slots, Field::kZip);
+      top.parcel_id = text(slots, Field::kParcelId);
+      top.property_type = text(slots, Field::kPropertyType);
+      top.zoning = text(slots, Field::kZoning);
+      if (acres) top.acres = *acres, top.has_acres = true;
+      if (building) top.building_sqft = *building, top.has_building_sqft = true;
+      if (auto v = ToNumber(text(slots, Field::kImprovementValue))) {
+        top.improvement_value = *v;
+        top.has_improvement_value = true;
+      }
+      const auto flag_names = scorer.flag_names();
+      for (size_t f = 0; f < flag_names.size(); ++f) {
+        if (c.result.flags & (1u << f)) top.flags.push_back(flag_names[f]);
+      }
+      top.source_file = file_paths[c.id.file];
+      top.source_row = c.id.row;
+      summary->top_candidates.push_back(std::move(top));
+    }
+  }
+  if (n > 0) {
+    summary->score_average = score_sum / static_cast<double>(n);
+    // Ranked by score descending: the extremes and the median come for free.
+    summary->score_max = Resolve(sets, merged.ranked.front()).result.score;
+    summary->score_min = Resolve(sets, merged.ranked.back()).result.score;
+    const double hi = Resolve(sets, merged.ranked[(n - 1) / 2]).result.score;
+    const double lo = Resolve(sets, merged.ranked[n / 2]).result.score;
+    summary->score_median = (hi + lo) / 2;
+    for (size_t k = 0; k < component_names.size(); ++k) {
+      summary->component_means.emplace_back(component_names[k], component_sums[k] / static_cast<double>(n));
+    }
+  }
+  if (building_n > 0) summary->average_building_sqft = building_sum / static_cast<double>(building_n);
+  if (acres_n > 0) summary->average_acres = acres_sum / static_cast<double>(acres_n);
+}
+
+}  // namespace flexpipe

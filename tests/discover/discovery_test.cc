@@ -1,0 +1,100 @@
+#include "discover/discovery.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "test_util.h"
+
+namespace flexpipe {
+namespace {
+
+using testing::TempDir;
+
+const std::vector<std::string> kDefaultPatterns = {"*.xlsx", "*.xls?", "*.csv", "*.tsv", "*.txt"};
+
+std::vector<std::string> Names(const DiscoveryResult& r, const std::filesystem::path& root) {
+  std::vector<std::string> out;
+  for (const auto& f : r.files) out.push_back(std::filesystem::relative(f.path, root).string());
+  return out;
+}
+
+TEST(GlobMatch, MatchesShellStylePatternsIgnoringCase) {
+  EXPECT_TRUE(GlobMatch("*.csv", "a.csv"));
+  EXPECT_TRUE(GlobMatch("*.csv", "DATA.CSV"));
+  EXPECT_TRUE(GlobMatch("*.xls?", "book.xlsx"));
+  EXPECT_TRUE(GlobMatch("*.xls?", "book.xlsm"));
+  EXPECT_FALSE(GlobMatch("*.xls?", "book.xls"));
+  EXPECT_TRUE(GlobMatch("export_[0-9]*.csv", "export_7_final.csv"));
+  EXPECT_FALSE(GlobMatch("export_[!0-9]*.csv", "export_7.csv"));
+  EXPECT_FALSE(GlobMatch("*.csv", "a.csv.bak"));
+  EXPECT_TRUE(GlobMatch("*", ""));
+}
+
+TEST(Discovery, ListsMatchingFilesInSortedPathOrder) {
+  TempDir dir;
+  dir.Write("b.csv", "x\n");
+  dir.Write("a.xlsx", "x");
+  dir.Write("c.tsv", "x\n");
+  dir.Write("notes.md", "x");
+  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Names(*r, dir.path()), (std::vector<std::string>{"a.xlsx", "b.csv", "c.tsv"}));
+  EXPECT_EQ(r->files[0].format, FileFormat::kXlsx);
+  EXPECT_EQ(r->files[2].format, FileFormat::kTsv);
+}
+
+TEST(Discovery, SkipsHiddenAndOfficeLockFilesSilentlyAndReportsZeroByteFiles) {
+  TempDir dir;
+  dir.Write(".hidden.csv", "x\n");
+  dir.Write("~$book.xlsx", "x");
+  dir.Write("empty.csv", "");
+  dir.Write("real.csv", "x\n");
+  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Names(*r, dir.path()), (std::vector<std::string>{"real.csv"}));
+  ASSERT_EQ(r->skipped.size(), 1u);
+  EXPECT_EQ(r->skipped[0].code, "EMPTY_FILE");
+  EXPECT_NE(r->skipped[0].file.find("empty.csv"), std::string::npos);
+}
+
+TEST(Discovery, DescendsOnlyWhenRecursiveAndNeverIntoTheOutputFolder) {
+  TempDir dir;
+  dir.Write("top.csv", "x\n");
+  dir.Write("sub/deep.csv", "x\n");
+  dir.Write("exports/all_flex_properties.csv", "x\n");
+  auto flat = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  ASSERT_TRUE(flat.ok());
+  EXPECT_EQ(Names(*flat, dir.path()), (std::vector<std::string>{"top.csv"}));
+  auto deep = DiscoverFiles(testing::DefaultFs(),
+                            {{dir.path().string()}, kDefaultPatterns, true, {dir.path() / "exports"}});
+  ASSERT_TRUE(deep.ok());
+  EXPECT_EQ(Names(*deep, dir.path()), (std::vector<std::string>{"sub/deep.csv", "top.csv"}));
+}
+
+TEST(Discovery, SurvivesSymlinkLoopsAndListsAFileOnlyOnce) {
+  TempDir dir;
+  dir.Write("data/a.csv", "x\n");
+  ASSERT_EQ(::symlink((dir.path() / "data").c_str(), (dir.path() / "data" / "loop").c_str()), 0);
+  auto r = DiscoverFiles(testing::DefaultFs(),
+                         {{(dir.path() / "data").string(), (dir.path() / "data" / "a.csv").string()},
+                          kDefaultPatterns, true, {}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->files.size(), 1u);
+  ASSERT_EQ(r->skipped.size(), 1u);
+  EXPECT_NE(r->skipped[0].message.find("loop"), std::string::npos);
+}
+
+TEST(Discovery, ExplicitFilesAreReadWhateverTheirNameAndMissingInputsAreErrors) {
+  TempDir dir;
+  const auto odd = dir.Write("export.dat", "x\n");
+  auto r = DiscoverFiles(testing::DefaultFs(), {{odd.string()}, kDefaultPatterns, false, {}});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->files.size(), 1u);
+  auto missing = DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "nope").string()}, kDefaultPatterns, false, {}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("nope"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace flexpipe
