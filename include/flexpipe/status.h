@@ -35,8 +35,8 @@ enum class ErrorCode : uint16_t {
   kBadEncoding = 201,
   kCorruptFile = 202,
   kNoHeader = 203,
-  kBadValue = 204,    // a cell that does not parse as its field's type
-  kRaggedRow = 205,   // a row with more or fewer cells than the header
+  kBadValue = 204,   // a cell that does not parse as its field's type
+  kRaggedRow = 205,  // a row with more or fewer cells than the header
   // Schema.
   kMissingRequiredColumns = 300,
   kDuplicateColumn = 301,
@@ -90,8 +90,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}                // NOLINT(google-explicit-constructor)
-  Result(Status status) : v_(std::move(status)) {}         // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
   Result(ErrorCode code, std::string message, Location location = {})
       : v_(Status(code, std::move(message), std::move(location))) {}
 
@@ -119,10 +119,10 @@ class [[nodiscard]] Result {
 #define FP_CONCAT(a, b) FP_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not OK.
-#define FP_RETURN_IF_ERROR(expr)                          \
-  do {                                                    \
-    ::flexpipe::Status fp_status_ = (expr);               \
-    if (!fp_status_.ok()) return fp_status_;              \
+#define FP_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::flexpipe::Status fp_status_ = (expr);  \
+    if (!fp_status_.ok()) return fp_status_; \
   } while (0)
 
 // `FP_ASSIGN_OR_RETURN(auto x, MakeX());`

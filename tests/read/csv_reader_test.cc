@@ -1,0 +1,331 @@
+#include "read/csv/csv_reader.h"
+
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "read/csv_test_util.h"
+#include "test_util.h"
+
+namespace flexpipe {
+namespace {
+
+using testing::CsvContents;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing::ReadCsvFile;
+using testing::Rows;
+
+std::string Utf16(std::u16string_view text, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (const char16_t u : text) {
+    const char hi = static_cast<char>(u >> 8);
+    const char lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  }
+  return out;
+}
+
+class CsvReaderTest : public ::testing::Test {
+ protected:
+  CsvContents Read(std::string_view contents, const CsvOptions& options = {},
+                   std::string_view name = "in.csv") {
+    Result<CsvContents> r = ReadCsvFile(dir_.Write(name, contents), options);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : CsvContents{};
+  }
+  Status ReadError(std::string_view contents, const CsvOptions& options = {},
+                   std::string_view name = "in.csv") {
+    Result<CsvContents> r = ReadCsvFile(dir_.Write(name, contents), options);
+    EXPECT_FALSE(r.ok());
+    return r.status();
+  }
+  std::string PathOf(std::string_view name) const { return (dir_.path() / name).string(); }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(CsvReaderTest, HeaderIsRowOneAndDataStartsAtRowTwo) {
+  const CsvContents c = Read("address,city\n1 Main St,Miami\n2 Oak Ave,Tampa\n");
+  EXPECT_THAT(c.header, ElementsAre("address", "city"));
+  EXPECT_EQ(c.header_row, 1u);
+  EXPECT_EQ(c.rows, (Rows{{"1 Main St", "Miami"}, {"2 Oak Ave", "Tampa"}}));
+  EXPECT_THAT(c.row_numbers, ElementsAre(2, 3));
+  EXPECT_TRUE(c.issues.empty());
+}
+
+TEST_F(CsvReaderTest, HeaderCellsAreReturnedAsWritten) {
+  const CsvContents c = Read(" Building SqFt ,\"City, State\",\"a\"\"b\"\n1,2,3\n");
+  EXPECT_THAT(c.header, ElementsAre(" Building SqFt ", "City, State", "a\"b"));
+}
+
+TEST_F(CsvReaderTest, EveryLineEndingStyleGivesTheSameRows) {
+  const Rows expected = {{"1", "x"}, {"2", "y"}};
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    const CsvContents c = Read("a,b" + eol + "1,x" + eol + eol + "2,y" + eol);
+    EXPECT_EQ(c.rows, expected) << "line ending " << static_cast<int>(eol.back());
+    EXPECT_THAT(c.row_numbers, ElementsAre(2, 4));
+  }
+}
+
+TEST_F(CsvReaderTest, BlankRecordsAreSkippedButCounted) {
+  const CsvContents c = Read("\n\r\n,,\na,b\n1,2\n\n,\n\"\",\"\"\n3,4\n\n");
+  EXPECT_EQ(c.header_row, 4u);
+  EXPECT_EQ(c.rows, (Rows{{"1", "2"}, {"3", "4"}}));
+  EXPECT_THAT(c.row_numbers, ElementsAre(5, 9));
+}
+
+TEST_F(CsvReaderTest, WhitespaceOnlyLineIsNotBlank) {
+  const CsvContents c = Read("a,b\n  \n1,2\n");
+  EXPECT_EQ(c.rows, (Rows{{"  "}, {"1", "2"}}));
+  EXPECT_THAT(c.issues, ElementsAre("RAGGED_ROW row 2: row has 1 cells, header has 2"));
+}
+
+TEST_F(CsvReaderTest, RecordSpanningLinesIsOneRow) {
+  const CsvContents c = Read("note,n\n\"line one\nline two\r\nline three\",1\n\"x\",2\n");
+  EXPECT_EQ(c.rows, (Rows{{"line one\nline two\r\nline three", "1"}, {"x", "2"}}));
+  EXPECT_THAT(c.row_numbers, ElementsAre(2, 3));
+}
+
+TEST_F(CsvReaderTest, RaggedRowsAreDeliveredAndReported) {
+  const CsvContents c = Read("a,b,c\n1,2\n1,2,3\n1,2,3,4\n");
+  EXPECT_EQ(c.rows, (Rows{{"1", "2"}, {"1", "2", "3"}, {"1", "2", "3", "4"}}));
+  EXPECT_THAT(c.issues, ElementsAre("RAGGED_ROW row 2: row has 2 cells, header has 3",
+                                    "RAGGED_ROW row 4: row has 4 cells, header has 3"));
+}
+
+TEST_F(CsvReaderTest, UnterminatedQuoteFailsTheFileAtTheRowWhereItOpened) {
+  const Status s = ReadError("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n");
+  EXPECT_EQ(s.code(), ErrorCode::kCorruptFile);
+  EXPECT_EQ(s.location().file, PathOf("in.csv"));
+  EXPECT_EQ(s.location().row, 3u);
+  EXPECT_THAT(s.message(), HasSubstr("quoted cell opened in row 3 is never closed"));
+}
+
+TEST_F(CsvReaderTest, UnterminatedQuoteInTheHeaderFailsTheFile) {
+  EXPECT_EQ(ReadError("a,\"b\n1,2\n").code(), ErrorCode::kCorruptFile);
+}
+
+TEST_F(CsvReaderTest, Utf8ByteOrderMarkIsStripped) {
+  const CsvContents c = Read(
+      "\xEF\xBB\xBF"
+      "address,city\r\n1 Main,Miami\r\n");
+  EXPECT_THAT(c.header, ElementsAre("address", "city"));
+  EXPECT_EQ(c.rows, (Rows{{"1 Main", "Miami"}}));
+}
+
+TEST_F(CsvReaderTest, Utf16WithByteOrderMarkIsTranscoded) {
+  const std::u16string text = u"address\tcity\r\nCaf\u00E9 \U0001F3E2 St\tMiami \u20AC\r\n";
+  for (const bool big_endian : {false, true}) {
+    const CsvContents c = Read(Utf16(text, big_endian), {}, "export.tsv");
+    EXPECT_THAT(c.header, ElementsAre("address", "city"));
+    EXPECT_EQ(c.rows, (Rows{{"Caf\xC3\xA9 \xF0\x9F\x8F\xA2 St", "Miami \xE2\x82\xAC"}})) << big_endian;
+  }
+}
+
+TEST_F(CsvReaderTest, Utf16WithoutByteOrderMarkFailsWithAnExplanation) {
+  std::string bytes = Utf16(u"address,city\n1 Main,Miami\n", false).substr(2);
+  const Status s = ReadError(bytes);
+  EXPECT_EQ(s.code(), ErrorCode::kBadEncoding);
+  EXPECT_THAT(s.message(), HasSubstr("UTF-16"));
+  EXPECT_THAT(s.message(), HasSubstr("without a byte-order mark"));
+  EXPECT_EQ(s.location().file, PathOf("in.csv"));
+}
+
+TEST_F(CsvReaderTest, InvalidUtf8FileIsReadAsWindows1252) {
+  auto reader = CsvReader::Open(DefaultFileSystem(),
+                                dir_.Write("ansi.csv",
+                                           "owner,city\nJos\xE9 \x96 Co,M\xFC"
+                                           "nchen\n"),
+                                {});
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ((*reader)->encoding(), TextEncoding::kWindows1252);
+  auto c = testing::ReadAllRows(reader->get());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->rows, (Rows{{"Jos\xC3\xA9 \xE2\x80\x93 Co", "M\xC3\xBCnchen"}}));
+}
+
+TEST_F(CsvReaderTest, Windows1252ByteBeyondTheProbeIsStillDecoded) {
+  std::string text = "owner,city\n";
+  while (text.size() < (100 << 10)) text += "Plain Owner LLC,Miami\n";
+  text += "Caf\xE9 Corp,Miami\n";
+  const CsvContents c = Read(text);
+  ASSERT_FALSE(c.rows.empty());
+  EXPECT_EQ(c.rows.back(), (std::vector<std::string>{"Caf\xC3\xA9 Corp", "Miami"}));
+}
+
+TEST_F(CsvReaderTest, NulByteFailsTheFileAtItsRowAfterTheRowsBefore) {
+  const std::string text("a,b\n1,2\n3,4\n5,\0\n", 16);
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("bin.csv", text), {});
+  ASSERT_TRUE(source.ok());
+  ASSERT_TRUE((*source)->ReadHeader(nullptr).ok());
+  RawBatch batch;
+  auto more = (*source)->NextBatch(&batch);
+  ASSERT_TRUE(more.ok());
+  EXPECT_EQ(batch.rows(), 2u);
+  more = (*source)->NextBatch(&batch);
+  ASSERT_FALSE(more.ok());
+  EXPECT_EQ(more.status().code(), ErrorCode::kBadEncoding);
+  EXPECT_THAT(more.status().message(), HasSubstr("binary file"));
+  EXPECT_EQ(more.status().location().row, 4u);
+  EXPECT_EQ(more.status().location().file, PathOf("bin.csv"));
+}
+
+TEST_F(CsvReaderTest, SniffsEachDelimiter) {
+  for (const char d : {',', ';', '\t', '|'}) {
+    const std::string sep(1, d);
+    auto reader =
+        CsvReader::Open(DefaultFileSystem(),
+                        dir_.Write("s.csv", "a" + sep + "b c" + sep + "d\n1" + sep + "2" + sep + "3\n"), {});
+    ASSERT_TRUE(reader.ok());
+    EXPECT_EQ((*reader)->delimiter(), d);
+    auto c = testing::ReadAllRows(reader->get());
+    ASSERT_TRUE(c.ok());
+    EXPECT_THAT(c->header, ElementsAre("a", "b c", "d")) << "delimiter " << static_cast<int>(d);
+  }
+}
+
+TEST_F(CsvReaderTest, TsvFilePrefersTabWhenTheSampleDoesNotDecide) {
+  const std::string text = "a,b\tc\n1,2\t3\n";
+  EXPECT_THAT(Read(text, {}, "x.tsv").header, ElementsAre("a,b", "c"));
+  EXPECT_THAT(Read(text, {}, "x.TSV").header, ElementsAre("a,b", "c"));
+  EXPECT_THAT(Read(text, {}, "x.csv").header, ElementsAre("a", "b\tc"));
+}
+
+TEST_F(CsvReaderTest, ExplicitDelimiterOverridesSniffing) {
+  const CsvContents c = Read("a;b;c\n1;2;3\n", {.delimiter = ','});
+  EXPECT_THAT(c.header, ElementsAre("a;b;c"));
+}
+
+TEST_F(CsvReaderTest, EmptyFileIsEmptyFile) {
+  Status s = ReadError("");
+  EXPECT_EQ(s.code(), ErrorCode::kEmptyFile);
+  EXPECT_EQ(s.location().file, PathOf("in.csv"));
+  s = ReadError("\xEF\xBB\xBF");
+  EXPECT_EQ(s.code(), ErrorCode::kEmptyFile);
+  EXPECT_THAT(s.message(), HasSubstr("byte-order mark"));
+}
+
+TEST_F(CsvReaderTest, OnlyBlankLinesIsNoHeader) {
+  const Status s = ReadError("\n\r\n,,,\n");
+  EXPECT_EQ(s.code(), ErrorCode::kNoHeader);
+  EXPECT_THAT(s.message(), HasSubstr("file has no header row"));
+  EXPECT_EQ(s.location().file, PathOf("in.csv"));
+}
+
+TEST_F(CsvReaderTest, HeaderOnlyFileHasNoRows) {
+  const CsvContents c = Read("a,b\n");
+  EXPECT_THAT(c.header, ElementsAre("a", "b"));
+  EXPECT_TRUE(c.rows.empty());
+  EXPECT_EQ(c.batches, 0u);
+}
+
+TEST_F(CsvReaderTest, RecordLongerThanTheBufferGrowsIt) {
+  const std::string big(5000, 'x');
+  const CsvContents c = Read("a,b\n1,\"" + big + "\"\"q\"\n2,3\n", {.buffer_bytes = 16});
+  EXPECT_EQ(c.rows, (Rows{{"1", big + "\"q"}, {"2", "3"}}));
+  EXPECT_THAT(c.row_numbers, ElementsAre(2, 3));
+}
+
+TEST_F(CsvReaderTest, RecordBeyondMaxRecordBytesFailsNamingTheRow) {
+  const Status s = ReadError("a,b\n1,2\n3,\"" + std::string(200, 'x') + "\"\n4,5\n",
+                             {.buffer_bytes = 16, .max_record_bytes = 64});
+  EXPECT_EQ(s.code(), ErrorCode::kResourceLimit);
+  EXPECT_THAT(s.message(), HasSubstr("row 3 is longer than 64 bytes"));
+  EXPECT_EQ(s.location().row, 3u);
+  EXPECT_EQ(s.location().file, PathOf("in.csv"));
+}
+
+TEST_F(CsvReaderTest, RecordOfExactlyMaxRecordBytesIsAccepted) {
+  const std::string cell(60, 'x');  // "3," + cell + "\n" = 63 bytes, then "4,5" completes at EOF
+  const CsvContents c = Read("a,b\n3," + cell + "\n4,5", {.buffer_bytes = 16, .max_record_bytes = 63});
+  EXPECT_EQ(c.rows, (Rows{{"3", cell}, {"4", "5"}}));
+}
+
+TEST_F(CsvReaderTest, BatchesHoldAtMostRowsPerBatch) {
+  std::string text = "n\n";
+  for (int i = 0; i < 10; ++i) text += std::to_string(i) + "\n";
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("b.csv", text), {.rows_per_batch = 3});
+  ASSERT_TRUE(source.ok());
+  RawBatch batch;
+  std::vector<size_t> sizes;
+  while (true) {
+    auto more = (*source)->NextBatch(&batch);  // reads the header itself
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    sizes.push_back(batch.rows());
+  }
+  EXPECT_THAT(sizes, ElementsAre(3, 3, 3, 1));
+  EXPECT_EQ(batch.rows(), 0u);
+  auto again = (*source)->NextBatch(&batch);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);
+}
+
+TEST_F(CsvReaderTest, ReadsBigFilesInBoundedChunks) {
+  std::string text = "address,city,building_sqft\n";
+  while (text.size() < (8 << 20)) text += "1234 Industrial Blvd,West Palm Beach,20088\n";
+  const CsvOptions options{.buffer_bytes = 64 << 10, .rows_per_batch = 100};
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("big.csv", text), options);
+  ASSERT_TRUE(source.ok());
+  RawBatch batch;
+  auto more = (*source)->NextBatch(&batch);
+  ASSERT_TRUE(more.ok());
+  ASSERT_TRUE(*more);
+  // The read buffer, the encoding probe and one decoding chunk: not the file.
+  EXPECT_LE((*source)->bytes_read(), (64 << 10) + (64 << 10) + (64 << 10));
+  uint64_t rows = batch.rows();
+  while (true) {
+    more = (*source)->NextBatch(&batch);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    rows += batch.rows();
+    ASSERT_LE((*source)->bytes_read(), 27 + rows * 43 + 3 * (64 << 10)) << "read too far ahead of the parse";
+  }
+  EXPECT_EQ(rows * 43 + 27, text.size());
+  EXPECT_EQ((*source)->bytes_read(), text.size());
+}
+
+TEST_F(CsvReaderTest, BytesReadReachesTheFileSize) {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a,b\n1,2\n3,4\n";
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("p.csv", text), {});
+  ASSERT_TRUE(source.ok());
+  ASSERT_TRUE(testing::ReadAllRows(source->get()).ok());
+  EXPECT_EQ((*source)->bytes_read(), text.size());
+}
+
+TEST_F(CsvReaderTest, ReadHeaderTwiceReturnsTheSameHeader) {
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("h.csv", "\na,b\n1,2\n"), {});
+  ASSERT_TRUE(source.ok());
+  uint64_t row = 0;
+  ASSERT_TRUE((*source)->ReadHeader(&row).ok());
+  auto again = (*source)->ReadHeader(&row);
+  ASSERT_TRUE(again.ok());
+  EXPECT_THAT(*again, ElementsAre("a", "b"));
+  EXPECT_EQ(row, 2u);
+}
+
+TEST_F(CsvReaderTest, InvalidOptionsAreRejected) {
+  const auto path = dir_.Write("o.csv", "a\n");
+  for (const CsvOptions& bad : {CsvOptions{.delimiter = '"'}, CsvOptions{.delimiter = '\n'},
+                                CsvOptions{.buffer_bytes = 0}, CsvOptions{.rows_per_batch = 0}}) {
+    auto source = OpenCsv(DefaultFileSystem(), path, bad);
+    ASSERT_FALSE(source.ok());
+    EXPECT_EQ(source.status().code(), ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST_F(CsvReaderTest, MissingFileIsNotFound) {
+  auto source = OpenCsv(DefaultFileSystem(), dir_.path() / "missing.csv", {});
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(source.status().location().file, PathOf("missing.csv"));
+}
+
+}  // namespace
+}  // namespace flexpipe
