@@ -13,7 +13,7 @@ namespace flexpipe {
 // One problem, as reported to people.
 struct Problem {
   std::string file;
-  std::string code;  // stable ErrorCodeName, e.g. "MISSING_REQUIRED_COLUMNS"
+  std::string code;      // stable ErrorCodeName, e.g. "MISSING_REQUIRED_COLUMNS"
   std::string category;  // CategoryName, e.g. "schema"
   std::string message;
   uint64_t row = 0;  // 0 = whole file
@@ -27,7 +27,7 @@ struct ColumnReport {
 };
 
 struct FileReport {
-  std::string path;   // as discovered (relative paths stay relative)
+  std::string path;  // as discovered (relative paths stay relative)
   uint32_t ordinal = 0;
   std::string format;  // "csv", "tsv", "xlsx"
   uint64_t size_bytes = 0;
@@ -35,7 +35,7 @@ struct FileReport {
   std::string error_code;  // when !succeeded
   std::string error_category;
   std::string error_message;
-  uint64_t rows_read = 0;       // data rows (header excluded, blank rows excluded)
+  uint64_t rows_read = 0;  // data rows (header excluded, blank rows excluded)
   uint64_t rows_scored = 0;
   uint64_t rows_set_aside = 0;  // read but not scored
   uint64_t candidates = 0;      // after de-duplication within the file
@@ -72,8 +72,8 @@ struct CandidateSummary {
 // that others have, and pass-through columns not shared by all files.
 struct SchemaDifference {
   std::string file;
-  std::vector<std::string> missing_fields;      // present in some other file
-  std::vector<std::string> extra_columns;       // pass-through columns only some files have
+  std::vector<std::string> missing_fields;  // present in some other file
+  std::vector<std::string> extra_columns;   // pass-through columns only some files have
 };
 
 struct RunSummary {
@@ -106,8 +106,8 @@ struct RunSummary {
 
   // scores of the unique candidates
   double score_average = 0, score_median = 0, score_min = 0, score_max = 0;
-  std::map<std::string, uint64_t> score_distribution;       // "8-10", "6-8", "4-6", "below-4"
-  std::map<std::string, uint64_t> classification_counts;    // PRIME_FLEX → n
+  std::map<std::string, uint64_t> score_distribution;           // "8-10", "6-8", "4-6", "below-4"
+  std::map<std::string, uint64_t> classification_counts;        // PRIME_FLEX → n
   std::vector<std::pair<std::string, double>> component_means;  // zoning_score → mean over candidates
 
   // geography of the unique candidates (value → count, most frequent first in JSON)

@@ -26,7 +26,7 @@ std::string_view ClassificationName(Classification c);  // "PRIME_FLEX", ...
 struct ScoreResult {
   double score = 0;  // final score, already rounded to 2 decimals (Python round())
   std::array<double, kMaxComponents> components{};  // unrounded, in component_names() order
-  uint32_t flags = 0;  // bit i set ⇔ flag_names()[i] applies
+  uint32_t flags = 0;                               // bit i set ⇔ flag_names()[i] applies
   Classification classification = Classification::kUnlikelyFlex;
   bool candidate = false;  // passes the model's filters and score >= min_flex_score
 };
