@@ -14,12 +14,14 @@ namespace flexpipe {
 
 struct InputOptions {
   // Folders and/or files to read. Default: {"data/raw"}. YAML: input.folder
-  // (one path) or input.paths (a list).
+  // (one path or a list).
   std::vector<std::string> paths = {"data/raw"};
   // Globs matched against file names in folders (files named explicitly are
   // always read). Default: *.xlsx *.xls? *.csv *.tsv *.txt. YAML: input.file_pattern.
   std::vector<std::string> patterns = {"*.xlsx", "*.xls?", "*.csv", "*.tsv", "*.txt"};
   bool recursive = false;  // Default: false. YAML: input.recursive_scan.
+
+  friend bool operator==(const InputOptions&, const InputOptions&) = default;
 };
 
 struct ProcessingOptions {
@@ -32,6 +34,8 @@ struct ProcessingOptions {
   double timeout_minutes = 30.0;  // Per file. Default: 30. YAML: processing.timeout_minutes.
   // Rows per batch handed from a reader to the scoring stage. Default: 4096.
   int rows_per_batch = 4096;
+
+  friend bool operator==(const ProcessingOptions&, const ProcessingOptions&) = default;
 };
 
 struct OutputOptions {
@@ -41,26 +45,37 @@ struct OutputOptions {
   bool enable_csv_export = true;   // Default: true. YAML: output.enable_csv_export.
   bool enable_xlsx_export = true;  // Default: true. YAML: output.enable_xlsx_export.
   int top_n = 10;                  // Top candidates in summaries. Default: 10. YAML: output.top_n.
+
+  friend bool operator==(const OutputOptions&, const OutputOptions&) = default;
 };
 
 struct FilteringOptions {
-  double min_flex_score = 4.0;        // Default: 4.0. YAML: filtering.min_flex_score.
-  bool enable_deduplication = true;   // Default: true. YAML: filtering.enable_deduplication.
+  double min_flex_score = 4.0;       // Default: 4.0. YAML: filtering.min_flex_score.
+  bool enable_deduplication = true;  // Default: true. YAML: filtering.enable_deduplication.
   // Canonical fields forming the duplicate key. Default: address, city, state.
   // Header-style names ("Address") are accepted. YAML: filtering.duplicate_fields.
   std::vector<std::string> duplicate_fields = {"address", "city", "state"};
+
+  friend bool operator==(const FilteringOptions&, const FilteringOptions&) = default;
 };
 
 struct LoggingOptions {
   std::string level = "INFO";              // TRACE DEBUG INFO WARNING ERROR. YAML: logging.level.
   std::string file = "logs/pipeline.log";  // "" = no log file. YAML: logging.file.
   int progress_interval = 100;             // Rows between progress updates (x1000 rows on big files).
+  // Progress lines while running; false = only the final report. Default: true.
+  // YAML: logging.progress_reporting (the seed's PipelineConfiguration.progress_reporting).
+  bool progress_reporting = true;
+
+  friend bool operator==(const LoggingOptions&, const LoggingOptions&) = default;
 };
 
 struct ScoringOptions {
   std::string model = "weighted";  // weighted | industrial. YAML: scoring.model.
-  std::string profile_file;        // YAML scoring profile overriding built-in defaults. YAML: scoring.profile.
-  std::string as_of;               // YYYY-MM-DD; "" = today. YAML: scoring.as_of.
+  std::string profile_file;  // YAML scoring profile overriding built-in defaults. YAML: scoring.profile.
+  std::string as_of;         // YYYY-MM-DD; "" = today. YAML: scoring.as_of.
+
+  friend bool operator==(const ScoringOptions&, const ScoringOptions&) = default;
 };
 
 struct PipelineOptions {
@@ -73,6 +88,8 @@ struct PipelineOptions {
   // Explicit header mapping, canonical field → header as written in files;
   // overrides the alias table. YAML: columns.
   std::map<std::string, std::string> columns;
+
+  friend bool operator==(const PipelineOptions&, const PipelineOptions&) = default;
 };
 
 }  // namespace flexpipe

@@ -1,0 +1,180 @@
+#include "config/settings.h"
+
+#include <array>
+
+namespace flexpipe::config {
+namespace {
+
+template <typename T, typename Get, typename Read>
+constexpr Member<T> Bind(Get get, Read read) {
+  return Member<T>{get, read};
+}
+
+// The member of PipelineOptions at `path` as its two accessors (mutable,
+// const), e.g. OPT(filtering.min_flex_score).
+// clang-format off
+#define OPT(path) \
+  [](PipelineOptions& o) -> auto& { return o.path; }, \
+  [](const PipelineOptions& o) -> const auto& { return o.path; }
+// clang-format on
+
+template <typename G, typename R>
+constexpr Setting Text(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kText, Bind<std::string>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting Choice(std::string_view key, G get, R read, std::span<const std::string_view> choices,
+                         std::string_view doc) {
+  Setting s{key, SettingKind::kChoice, Bind<std::string>(get, read), doc};
+  s.choices = choices;
+  return s;
+}
+template <typename G, typename R>
+constexpr Setting IsoDate(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kDate, Bind<std::string>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting TextList(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kTextList, Bind<std::vector<std::string>>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting FieldList(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kFieldList, Bind<std::vector<std::string>>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting Bool(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kBool, Bind<bool>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting Int(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kInt, Bind<int>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting Number(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kNumber, Bind<double>(get, read), doc};
+}
+template <typename G, typename R>
+constexpr Setting FieldMapping(std::string_view key, G get, R read, std::string_view doc) {
+  return Setting{key, SettingKind::kFieldMap, Bind<FieldMap>(get, read), doc};
+}
+
+constexpr std::array<std::string_view, 2> kModels = {"weighted", "industrial"};
+constexpr std::array<std::string_view, 5> kLogLevels = {"TRACE", "DEBUG", "INFO", "WARNING", "ERROR"};
+constexpr int kMaxWorkers = 1024;
+
+// clang-format off
+constexpr auto kSettings = std::to_array<Setting>({
+  TextList("input.folder", OPT(input.paths),
+           "Folders and/or files to read: one path or a list. Files named here are read whatever their name.")
+      .Flag("INPUT... (positional)"),
+  TextList("input.file_pattern", OPT(input.patterns),
+           "File-name globs (* ? [abc], any case) a file in a folder must match: one pattern or a list.")
+      .Flag("--pattern GLOB (repeatable)"),
+  Bool("input.recursive_scan", OPT(input.recursive), "Also read matching files in sub-folders.")
+      .Flag("-r, --recursive"),
+
+  Int("processing.batch_size", OPT(processing.batch_size),
+      "Files scheduled per group; progress is summarised after each group.")
+      .Range(1, std::numeric_limits<int>::max()),
+  Int("processing.max_workers", OPT(processing.max_workers), "Files read in parallel; 0 = one per CPU core.")
+      .Range(0, kMaxWorkers).Alias("FLEXPIPE_WORKERS").Flag("-w, --workers N"),
+  Number("processing.memory_limit_gb", OPT(processing.memory_limit_gb), "Memory budget of a run, in GB.")
+      .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
+  Number("processing.timeout_minutes", OPT(processing.timeout_minutes),
+         "Time allowed for one file, in minutes; a file over it fails and the run goes on.")
+      .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
+  Int("processing.rows_per_batch", OPT(processing.rows_per_batch),
+      "Rows handed from a reader to scoring at a time (tuning; memory grows with it).")
+      .Range(1, 1 << 20),
+
+  Text("output.master_file", OPT(output.master_file),
+       "Master workbook of ranked candidates; the master CSV is written beside it with extension .csv.")
+      .Flag("-o, --output PATH"),
+  Text("output.report_file", OPT(output.report_file), "JSON summary of the run.")
+      .Flag("--report-file PATH"),
+  Bool("output.enable_csv_export", OPT(output.enable_csv_export), "Write the master CSV.")
+      .Flag("--no-csv (sets false)"),
+  Bool("output.enable_xlsx_export", OPT(output.enable_xlsx_export), "Write the master workbook.")
+      .Flag("--no-xlsx (sets false)"),
+  Int("output.top_n", OPT(output.top_n), "Top candidates listed in the summary and on the console.")
+      .Range(0, std::numeric_limits<int>::max()).Flag("--top-n N"),
+
+  Number("filtering.min_flex_score", OPT(filtering.min_flex_score),
+         "Minimum flex score (0 to 10) for a property to be a candidate.")
+      .Range(0, 10).Alias("FLEXPIPE_MIN_SCORE").Flag("--min-score X"),
+  Bool("filtering.enable_deduplication", OPT(filtering.enable_deduplication),
+       "Merge rows that describe the same property (across and within files), keeping the highest score.")
+      .Flag("--no-dedup (sets false)"),
+  FieldList("filtering.duplicate_fields", OPT(filtering.duplicate_fields),
+            "Canonical fields that identify a property for de-duplication; header spellings such as "
+            "\"Address\" are accepted."),
+
+  Choice("logging.level", OPT(logging.level), kLogLevels, "Least severe message written to the log file.")
+      .Alias("FLEXPIPE_LOG_LEVEL").Flag("--log-level LEVEL"),
+  Text("logging.file", OPT(logging.file), "Log file; empty = no log file.")
+      .Flag("--log-file PATH"),
+  Int("logging.progress_interval", OPT(logging.progress_interval),
+      "Rows between progress updates while a file is read.")
+      .Range(1, std::numeric_limits<int>::max()),
+  Bool("logging.progress_reporting", OPT(logging.progress_reporting),
+       "Show progress while running; false = only the final report."),
+
+  Choice("scoring.model", OPT(scoring.model), kModels,
+         "Scoring model: weighted (the pipeline's scorer) or industrial (the broker-export classifier).")
+      .Alias("FLEXPIPE_MODEL").Flag("--model NAME"),
+  IsoDate("scoring.as_of", OPT(scoring.as_of),
+       "The date the scoring rules treat as today (sale recency).")
+      .Alias("FLEXPIPE_AS_OF").Flag("--as-of DATE"),
+  Text("scoring.profile", OPT(scoring.profile_file),
+       "Scoring profile (YAML) overriding the built-in weights and thresholds; empty = built-in.")
+      .Flag("--profile PATH"),
+
+  FieldMapping("columns", OPT(columns),
+               "Explicit header mapping, canonical field: header as written in the files; overrides the "
+               "alias table."),
+});
+// clang-format on
+
+#undef OPT
+
+}  // namespace
+
+std::string_view Setting::section() const {
+  const size_t dot = key.find('.');
+  return dot == std::string_view::npos ? std::string_view() : key.substr(0, dot);
+}
+
+std::string_view Setting::leaf() const {
+  const size_t dot = key.rfind('.');
+  return dot == std::string_view::npos ? key : key.substr(dot + 1);
+}
+
+std::span<const Setting> AllSettings() { return kSettings; }
+
+const Setting* FindSetting(std::string_view key) {
+  for (const Setting& s : kSettings) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+std::span<const std::string_view> SectionNames() {
+  static const std::vector<std::string_view> sections = [] {
+    std::vector<std::string_view> out;
+    for (const Setting& s : kSettings) {
+      if (!s.section().empty() && (out.empty() || out.back() != s.section())) out.push_back(s.section());
+    }
+    return out;
+  }();
+  return sections;
+}
+
+std::string EnvVarName(const Setting& setting) {
+  std::string name(kEnvPrefix);
+  for (const char c : setting.key) {
+    name.push_back(c == '.' ? '_' : (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return name;
+}
+
+}  // namespace flexpipe::config
