@@ -14,8 +14,9 @@
 
 namespace flexpipe {
 
-Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path, std::span<const CandidateSet* const> sets,
-                      const MergeResult& merged, const MasterLayout& layout, const Scorer& scorer,
+Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
+                      std::span<const CandidateSet* const> sets, const MergeResult& merged,
+                      const MasterLayout& layout, const Scorer& scorer,
                       std::span<const std::string> file_paths);
 
 }  // namespace flexpipe

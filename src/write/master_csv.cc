@@ -9,8 +9,9 @@
 
 namespace flexpipe {
 
-Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path, std::span<const CandidateSet* const> sets,
-                      const MergeResult& merged, const MasterLayout& layout, const Scorer& scorer,
+Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
+                      std::span<const CandidateSet* const> sets, const MergeResult& merged,
+                      const MasterLayout& layout, const Scorer& scorer,
                       std::span<const std::string> file_paths) {
   FP_ASSIGN_OR_RETURN(auto file, AtomicFile::Create(fs, path));
   CsvWriter csv(file.get());
@@ -19,7 +20,8 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path, std::sp
 
   // Which master field columns hold numbers (never formula-guarded).
   std::vector<bool> numeric_field(layout.fields.size());
-  for (size_t i = 0; i < layout.fields.size(); ++i) numeric_field[i] = IsNumeric(InfoOf(layout.fields[i]).type);
+  for (size_t i = 0; i < layout.fields.size(); ++i)
+    numeric_field[i] = IsNumeric(InfoOf(layout.fields[i]).type);
 
   const auto flag_names = scorer.flag_names();
   std::vector<std::string_view> slots;

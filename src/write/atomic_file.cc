@@ -1,0 +1,129 @@
+#include "write/atomic_file.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace flexpipe {
+namespace {
+
+std::filesystem::path FolderOf(const std::filesystem::path& p) {
+  return p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+}
+
+// `.<name>.tmp-<pid>-<counter>`: unique among concurrent writers in this
+// process and across processes on the host, hidden from globs like `*.csv`.
+std::filesystem::path TempPathFor(const std::filesystem::path& destination) {
+  static std::atomic<uint64_t> counter{0};
+  const uint64_t n = counter.fetch_add(1, std::memory_order_relaxed);
+  const std::string name =
+      fmt::format(".{}.tmp-{}-{}", destination.filename().string(), static_cast<long>(::getpid()), n);
+  return destination.has_parent_path() ? destination.parent_path() / name : std::filesystem::path(name);
+}
+
+Status OutputError(const std::filesystem::path& destination, std::string message) {
+  return Status(ErrorCode::kOutputError, std::move(message), Location{destination.string(), {}, 0, {}});
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(FileSystem* fs,
+                                                       const std::filesystem::path& destination,
+                                                       size_t buffer_bytes) {
+  if (!destination.has_filename()) {
+    return OutputError(destination, "output path names no file");
+  }
+  if (destination.has_parent_path()) {
+    Status s = fs->CreateDirectories(destination.parent_path());
+    if (!s.ok()) return OutputError(destination, fmt::format("cannot create output folder: {}", s.message()));
+  }
+  if (auto st = fs->Stat(destination); st.ok() && st->is_directory) {
+    return OutputError(destination, "output path is a folder");
+  }
+  std::filesystem::path temp = TempPathFor(destination);
+  auto file = fs->OpenWritable(temp);
+  if (!file.ok()) {
+    return OutputError(destination, fmt::format("cannot create a file in {}: {}",
+                                                FolderOf(destination).string(), file.status().message()));
+  }
+  return std::unique_ptr<AtomicFile>(new AtomicFile(fs, destination, std::move(temp), std::move(file).value(),
+                                                    buffer_bytes == 0 ? 1 : buffer_bytes));
+}
+
+AtomicFile::AtomicFile(FileSystem* fs, std::filesystem::path destination, std::filesystem::path temp_path,
+                       std::unique_ptr<WritableFile> file, size_t buffer_bytes)
+    : fs_(fs),
+      destination_(std::move(destination)),
+      temp_path_(std::move(temp_path)),
+      file_(std::move(file)),
+      buffer_bytes_(buffer_bytes) {
+  buffer_.reserve(buffer_bytes_);
+}
+
+AtomicFile::~AtomicFile() { Abandon(); }
+
+Status AtomicFile::Append(std::string_view data) {
+  if (state_ != State::kOpen) return error_.ok() ? OutputError(destination_, "append after commit") : error_;
+  size_ += data.size();
+  if (buffer_.size() + data.size() < buffer_bytes_) {
+    buffer_.append(data);
+    return Status::Ok();
+  }
+  FP_RETURN_IF_ERROR(Flush());
+  if (data.size() >= buffer_bytes_) {
+    Status s = file_->Append(data);
+    if (!s.ok()) return Fail(s, "cannot write temporary file");
+    return Status::Ok();
+  }
+  buffer_.append(data);
+  return Status::Ok();
+}
+
+Status AtomicFile::Flush() {
+  if (buffer_.empty()) return Status::Ok();
+  Status s = file_->Append(buffer_);
+  buffer_.clear();
+  if (!s.ok()) return Fail(s, "cannot write temporary file");
+  return Status::Ok();
+}
+
+Status AtomicFile::Commit() {
+  if (state_ != State::kOpen) return error_.ok() ? OutputError(destination_, "commit after commit") : error_;
+  FP_RETURN_IF_ERROR(Flush());
+  if (Status s = file_->Sync(); !s.ok()) return Fail(s, "cannot sync temporary file");
+  Status closed = file_->Close();
+  file_.reset();
+  if (!closed.ok()) return Fail(closed, "cannot close temporary file");
+  if (Status s = fs_->Rename(temp_path_, destination_); !s.ok()) return Fail(s, "cannot rename into place");
+  state_ = State::kCommitted;
+  buffer_ = std::string();  // give the memory back
+  if (Status s = fs_->SyncDirectory(FolderOf(destination_)); !s.ok()) {
+    error_ = OutputError(destination_, fmt::format("written, but cannot sync its folder: {}", s.message()));
+    return error_;
+  }
+  return Status::Ok();
+}
+
+void AtomicFile::Abandon() {
+  if (state_ == State::kCommitted || state_ == State::kAbandoned) return;
+  if (file_ != nullptr) {
+    (void)file_->Close();
+    file_.reset();
+  }
+  (void)fs_->RemoveFile(temp_path_);
+  buffer_ = std::string();
+  if (state_ == State::kOpen) error_ = OutputError(destination_, "abandoned before commit");
+  state_ = State::kAbandoned;
+}
+
+Status AtomicFile::Fail(const Status& s, std::string_view doing) {
+  const Status error = OutputError(destination_, fmt::format("{}: {}", doing, s.message()));
+  Abandon();
+  error_ = error;
+  return error_;
+}
+
+}  // namespace flexpipe
