@@ -26,7 +26,7 @@ sanitize:
 	cd build/sanitize && ctest --output-on-failure -j $(JOBS)
 
 lint:
-	FLEXPIPE_LINT=1 scripts/bootstrap Release $(BUILD_DIR)
+	LINT_TOOLS=1 scripts/bootstrap Release $(BUILD_DIR)
 	scripts/lint $(BUILD_DIR)
 
 format:

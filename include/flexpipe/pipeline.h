@@ -25,7 +25,8 @@ class ProgressListener {
  public:
   virtual ~ProgressListener() = default;
   // After discovery, before any file is read (seed requirement 1.2).
-  virtual void OnDiscovered(const std::vector<std::string>& /*files*/, const std::vector<Problem>& /*skipped*/) {}
+  virtual void OnDiscovered(const std::vector<std::string>& /*files*/,
+                            const std::vector<Problem>& /*skipped*/) {}
   virtual void OnFileStarted(const std::string& /*path*/, uint32_t /*ordinal*/) {}
   // Every few thousand rows while a file is read.
   virtual void OnFileProgress(const std::string& /*path*/, uint64_t /*rows*/, uint64_t /*bytes_read*/,
@@ -36,9 +37,9 @@ class ProgressListener {
 };
 
 struct RunContext {
-  ProgressListener* listener = nullptr;  // may be null
-  FileSystem* fs = nullptr;              // null = the real file system
-  Clock* clock = nullptr;                // null = the system clock
+  ProgressListener* listener = nullptr;       // may be null
+  FileSystem* fs = nullptr;                   // null = the real file system
+  Clock* clock = nullptr;                     // null = the system clock
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (SIGINT)
 };
 

@@ -23,7 +23,8 @@ MasterLayout BuildMasterLayout(std::span<const CandidateSet* const> sets, const 
   fixed.push_back({"flex_score", ColumnKind::kScore});
   fixed.push_back({"classification", ColumnKind::kClass});
   const auto components = scorer.component_names();
-  for (size_t i = 0; i < components.size(); ++i) fixed.push_back({components[i], ColumnKind::kComponent, {}, i});
+  for (size_t i = 0; i < components.size(); ++i)
+    fixed.push_back({components[i], ColumnKind::kComponent, {}, i});
   fixed.push_back({"flags", ColumnKind::kFlags});
   fixed.push_back({"source_file", ColumnKind::kSourceFile});
   fixed.push_back({"source_row", ColumnKind::kSourceRow});
@@ -62,7 +63,8 @@ MasterLayout BuildMasterLayout(std::span<const CandidateSet* const> sets, const 
   }
 
   for (size_t i = 0; i < layout.fields.size(); ++i) {
-    layout.columns.push_back({std::string(InfoOf(layout.fields[i]).name), ColumnKind::kField, layout.fields[i], i});
+    layout.columns.push_back(
+        {std::string(InfoOf(layout.fields[i]).name), ColumnKind::kField, layout.fields[i], i});
   }
   for (MasterColumn& c : fixed) layout.columns.push_back(std::move(c));
   for (size_t i = 0; i < layout.passthrough.size(); ++i) {

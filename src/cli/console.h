@@ -25,7 +25,8 @@ class ConsoleListener final : public ProgressListener {
   ConsoleListener(ConsoleOptions options, std::shared_ptr<spdlog::logger> log);
   void OnDiscovered(const std::vector<std::string>& files, const std::vector<Problem>& skipped) override;
   void OnFileStarted(const std::string& path, uint32_t ordinal) override;
-  void OnFileProgress(const std::string& path, uint64_t rows, uint64_t bytes_read, uint64_t total_bytes) override;
+  void OnFileProgress(const std::string& path, uint64_t rows, uint64_t bytes_read,
+                      uint64_t total_bytes) override;
   void OnFileFinished(const FileReport& report) override;
   void OnStage(std::string_view stage) override;
 

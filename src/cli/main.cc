@@ -1,1 +1,285 @@
-int main() { return 0; }
+// flexpipe's command line: the only code that prints or exits.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/console.h"
+#include "cli/exit_codes.h"
+#include "config/config.h"
+#include "core/env.h"
+#include "flexpipe/pipeline.h"
+#include "generate/generator.h"
+
+namespace flexpipe::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void OnSignal(int) { g_cancel.store(true); }
+
+constexpr const char* kDescription =
+    "flexpipe — find flex-industrial candidates across property exports.\n"
+    "Reads every CSV/XLSX export in the input folders, maps their headers onto canonical\n"
+    "fields, scores every row, merges duplicates across files and writes one ranked master\n"
+    "list plus a JSON summary.";
+
+constexpr const char* kFooter =
+    "\nExit status: 0 all files succeeded; 1 the run completed but some files failed;\n"
+    "2 bad usage or configuration; 3 nothing could be processed or outputs could not be\n"
+    "written; 130 interrupted.\n"
+    "Run 'flexpipe COMMAND --help' for a command's options. Documentation: README.md, docs/.";
+
+struct RunFlags {
+  std::vector<std::string> inputs;
+  std::string config;
+  std::vector<std::pair<std::string, std::string>> sets;  // (key path, value) from flags, applied last
+  std::vector<std::string> raw_sets;                      // --set KEY=VALUE
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Registers a flag whose value becomes `key = value` when given.
+template <typename T>
+CLI::Option* AddSetting(CLI::App* app, RunFlags* flags, const std::string& name, const std::string& key,
+                        const std::string& help) {
+  return app->add_option_function<T>(
+      name,
+      [flags, key](const T& value) {
+        if constexpr (std::is_same_v<T, std::string>) {
+          flags->sets.emplace_back(key, value);
+        } else {
+          flags->sets.emplace_back(key, fmt::format("{}", value));
+        }
+      },
+      help);
+}
+
+CLI::Option* AddSwitch(CLI::App* app, RunFlags* flags, const std::string& name, const std::string& key,
+                       const std::string& value, const std::string& help) {
+  return app->add_flag_callback(
+      name, [flags, key, value] { flags->sets.emplace_back(key, value); }, help);
+}
+
+// defaults < file < environment < flags.
+Result<PipelineOptions> ResolveOptions(const RunFlags& flags) {
+  PipelineOptions options;
+  FileSystem* fs = DefaultFileSystem();
+  const EnvironmentVariables env = EnvironmentFromProcess();
+  std::string config = flags.config;
+  if (config.empty()) config = ConfigFileFromEnvironment(env).value_or("");
+  if (!config.empty()) FP_RETURN_IF_ERROR(ApplyConfigFile(fs, config, &options));
+  FP_RETURN_IF_ERROR(ApplyEnvironment(env, &options));
+  for (const auto& [key, value] : flags.sets) FP_RETURN_IF_ERROR(SetOption(key, value, &options));
+  for (const std::string& kv : flags.raw_sets) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos) {
+      return Status(ErrorCode::kInvalidArgument, fmt::format("--set '{}': expected KEY=VALUE", kv));
+    }
+    FP_RETURN_IF_ERROR(SetOption(kv.substr(0, eq), kv.substr(eq + 1), &options));
+  }
+  if (!flags.inputs.empty()) options.input.paths = flags.inputs;
+  FP_RETURN_IF_ERROR(ValidateOptions(options));
+  return options;
+}
+
+spdlog::level::level_enum LevelOf(std::string level) {
+  for (char& c : level) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (level == "warning") level = "warn";
+  return spdlog::level::from_str(level);
+}
+
+std::shared_ptr<spdlog::logger> MakeLogger(const PipelineOptions& options, bool quiet, bool verbose) {
+  auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  console->set_pattern("%^%l%$: %v");
+  console->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
+  std::vector<spdlog::sink_ptr> sinks{console};
+  std::string file_error;
+  if (!options.logging.file.empty()) {
+    try {
+      auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(options.logging.file);
+      file->set_pattern("%Y-%m-%d %H:%M:%S.%e %l %v");
+      file->set_level(LevelOf(options.logging.level));
+      sinks.push_back(file);
+    } catch (const spdlog::spdlog_ex& e) {
+      file_error = e.what();
+    }
+  }
+  auto logger = std::make_shared<spdlog::logger>("flexpipe", sinks.begin(), sinks.end());
+  logger->set_level(spdlog::level::trace);
+  if (!file_error.empty()) logger->warn("cannot write log file {}: {}", options.logging.file, file_error);
+  return logger;
+}
+
+int RunCommand(const RunFlags& flags) {
+  auto options = ResolveOptions(flags);
+  if (!options.ok()) {
+    fmt::print(stderr, "flexpipe: {}\n", options.status().ToString());
+    return kExitUsage;
+  }
+  auto log = MakeLogger(*options, flags.quiet, flags.verbose);
+  ConsoleListener listener(ConsoleOptions{flags.quiet, ::isatty(STDERR_FILENO) == 1}, log);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  RunContext context;
+  context.listener = &listener;
+  context.cancel = &g_cancel;
+  auto summary = RunPipeline(*options, context);
+  log->flush();
+  if (!summary.ok()) {
+    if (summary.status().code() == ErrorCode::kCancelled) {
+      log->error("interrupted: no outputs were written; run the same command again to start over");
+      return kExitInterrupted;
+    }
+    log->error("{}", summary.status().ToString());
+    return summary.status().code() == ErrorCode::kConfigError ? kExitUsage : kExitFailed;
+  }
+  if (!flags.quiet) PrintRunReport(*summary, static_cast<size_t>(options->output.top_n));
+  if (summary->files_found == 0) {
+    log->error("no input files found in {}", fmt::join(options->input.paths, ", "));
+    return kExitFailed;
+  }
+  if (summary->files_succeeded == 0) return kExitFailed;
+  return summary->files_failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+void AddRunOptions(CLI::App* run, RunFlags* flags) {
+  run->add_option("INPUT", flags->inputs, "Folders and/or files to read (default: input.folder, data/raw)");
+  run->add_option("-c,--config", flags->config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
+  AddSetting<std::string>(run, flags, "-o,--output", "output.master_file",
+                          "Master workbook path; the master CSV goes beside it as .csv\n"
+                          "(default: data/exports/all_flex_properties.xlsx)");
+  AddSetting<std::string>(run, flags, "--report-file", "output.report_file",
+                          "JSON summary path (default: data/reports/pipeline_summary.json)");
+  AddSetting<std::string>(run, flags, "--model", "scoring.model",
+                          "Scoring model: weighted (default) | industrial");
+  AddSetting<std::string>(run, flags, "--profile", "scoring.profile",
+                          "Scoring profile YAML overriding the defaults");
+  AddSetting<std::string>(run, flags, "--min-score", "filtering.min_flex_score",
+                          "Minimum flex score of a candidate (default: 4.0)");
+  AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of", "Date scoring treats as today, YYYY-MM-DD");
+  AddSetting<std::string>(run, flags, "-w,--workers", "processing.max_workers",
+                          "Files read in parallel (default: number of cores)");
+  AddSwitch(run, flags, "--no-dedup", "filtering.enable_deduplication", "false", "Keep duplicate properties");
+  run->add_option_function<std::vector<std::string>>(
+      "--pattern",
+      [flags](const std::vector<std::string>& v) {
+        std::string joined;
+        for (const auto& p : v) joined += (joined.empty() ? "" : ",") + p;
+        flags->sets.emplace_back("input.file_pattern", joined);
+      },
+      "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)");
+  AddSwitch(run, flags, "-r,--recursive", "input.recursive_scan", "true", "Descend into sub-folders");
+  AddSetting<std::string>(run, flags, "--top-n", "output.top_n",
+                          "Top candidates listed in summaries (default: 10)");
+  AddSwitch(run, flags, "--no-csv", "output.enable_csv_export", "false", "Do not write the master CSV");
+  AddSwitch(run, flags, "--no-xlsx", "output.enable_xlsx_export", "false",
+            "Do not write the master workbook");
+  AddSetting<std::string>(run, flags, "--log-level", "logging.level",
+                          "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)");
+  AddSetting<std::string>(run, flags, "--log-file", "logging.file",
+                          "Log file (default: logs/pipeline.log; \"\" for none)");
+  run->add_option("--set", flags->raw_sets,
+                  "Any setting as KEY=VALUE, e.g. --set processing.timeout_minutes=10");
+  run->add_flag("-q,--quiet", flags->quiet, "Print only errors");
+  run->add_flag("-v,--verbose", flags->verbose, "Print debug detail");
+}
+
+int ConfigCommand(bool print, const std::string& init_path, const RunFlags& flags) {
+  if (!init_path.empty()) {
+    FileSystem* fs = DefaultFileSystem();
+    if (fs->Stat(init_path).ok()) {
+      fmt::print(stderr, "flexpipe: {} already exists; not overwriting it\n", init_path);
+      return kExitUsage;
+    }
+    auto file = fs->OpenWritable(init_path);
+    Status s = file.ok() ? (*file)->Append(CommentedDefaultConfig()) : file.status();
+    if (s.ok()) s = (*file)->Close();
+    if (!s.ok()) {
+      fmt::print(stderr, "flexpipe: {}\n", s.ToString());
+      return kExitFailed;
+    }
+    fmt::print("wrote the default configuration to {}\n", init_path);
+    return kExitOk;
+  }
+  (void)print;
+  auto options = ResolveOptions(flags);
+  if (!options.ok()) {
+    fmt::print(stderr, "flexpipe: {}\n", options.status().ToString());
+    return kExitUsage;
+  }
+  fmt::print("{}", EffectiveConfigYaml(*options));
+  return kExitOk;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app(kDescription, "flexpipe");
+  app.footer(kFooter);
+  app.set_version_flag("-V,--version", fmt::format("flexpipe {}", FlexpipeVersion()));
+  app.require_subcommand(1);
+
+  RunFlags run_flags;
+  CLI::App* run =
+      app.add_subcommand("run", "Read, score, de-duplicate and rank; write the master list and summary");
+  run->footer(kFooter);
+  AddRunOptions(run, &run_flags);
+
+  RunFlags config_flags;
+  bool print = false;
+  std::string init_path;
+  CLI::App* config = app.add_subcommand("config", "Show the effective configuration or write a default file");
+  config->add_flag("--print", print, "Print the effective configuration as YAML (the default action)");
+  config->add_option("--init", init_path, "Write a commented default configuration file to PATH");
+  config->add_option("-c,--config", config_flags.config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
+  config->add_option("--set", config_flags.raw_sets, "Any setting as KEY=VALUE");
+
+  GenerateOptions gen;
+  std::string gen_out;
+  CLI::App* generate =
+      app.add_subcommand("generate", "Write deterministic synthetic property exports for tests");
+  generate->add_option("-o,--out", gen_out, "Output folder")->required();
+  generate
+      ->add_option("--scenario", gen.scenario,
+                   "valid | duplicates | empty | missing-columns | corrupted | large | mixed | all")
+      ->capture_default_str();
+  generate->add_option("--rows", gen.rows, "Rows per file")->capture_default_str();
+  generate->add_option("--files", gen.files, "Files per scenario")->capture_default_str();
+  generate->add_option("--seed", gen.seed, "Random seed")->capture_default_str();
+  generate->add_option("--format", gen.format, "csv")->capture_default_str();
+  generate->add_option("--as-of", gen.as_of, "Dates are generated around this day")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (run->parsed()) return RunCommand(run_flags);
+  if (config->parsed()) return ConfigCommand(print, init_path, config_flags);
+  if (generate->parsed()) {
+    gen.out_dir = gen_out;
+    auto written = Generate(DefaultFileSystem(), gen);
+    if (!written.ok()) {
+      fmt::print(stderr, "flexpipe: {}\n", written.status().ToString());
+      return written.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailed;
+    }
+    fmt::print("wrote {} files to {}\n", written->size(), gen_out);
+    return kExitOk;
+  }
+  return kExitUsage;
+}
+
+}  // namespace flexpipe::cli
+
+int main(int argc, char** argv) { return flexpipe::cli::Main(argc, argv); }

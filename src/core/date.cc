@@ -1,7 +1,7 @@
 #include "core/date.h"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace flexpipe {
 

@@ -79,6 +79,7 @@ FileSystem* DefaultFileSystem();
 Clock* DefaultClock();
 
 // Reads a whole (small) file: configuration and profile files only.
-Result<std::string> ReadSmallFile(FileSystem* fs, const std::filesystem::path& path, size_t max_bytes = 16 << 20);
+Result<std::string> ReadSmallFile(FileSystem* fs, const std::filesystem::path& path,
+                                  size_t max_bytes = 16 << 20);
 
 }  // namespace flexpipe

@@ -39,8 +39,9 @@ class Walker {
   }
 
   DiscoveryResult Finish() && {
-    std::sort(result_.files.begin(), result_.files.end(),
-              [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path.native() < b.path.native(); });
+    std::sort(
+        result_.files.begin(), result_.files.end(),
+        [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path.native() < b.path.native(); });
     std::sort(result_.skipped.begin(), result_.skipped.end(),
               [](const Problem& a, const Problem& b) { return a.file < b.file; });
     return std::move(result_);
@@ -48,8 +49,12 @@ class Walker {
 
  private:
   void Skip(const std::filesystem::path& path, ErrorCode code, std::string message) {
-    result_.skipped.push_back(Problem{path.string(), std::string(ErrorCodeName(code)),
-                                      std::string(CategoryName(CategoryOf(code))), std::move(message), 0, {}});
+    result_.skipped.push_back(Problem{path.string(),
+                                      std::string(ErrorCodeName(code)),
+                                      std::string(CategoryName(CategoryOf(code))),
+                                      std::move(message),
+                                      0,
+                                      {}});
   }
 
   bool Matches(std::string_view name) const {
@@ -86,8 +91,7 @@ class Walker {
         const std::filesystem::path child = dir / e.name;
         auto st = fs_->Stat(child);
         if (!st.ok()) {
-          Skip(child, st.status().code(),
-               e.is_symlink ? "broken symbolic link" : st.status().message());
+          Skip(child, st.status().code(), e.is_symlink ? "broken symbolic link" : st.status().message());
           continue;
         }
         if (st->is_directory) {
@@ -112,11 +116,16 @@ class Walker {
 
 std::string_view FormatName(FileFormat format) {
   switch (format) {
-    case FileFormat::kCsv: return "csv";
-    case FileFormat::kTsv: return "tsv";
-    case FileFormat::kXlsx: return "xlsx";
-    case FileFormat::kXls: return "xls";
-    case FileFormat::kUnknown: return "unknown";
+    case FileFormat::kCsv:
+      return "csv";
+    case FileFormat::kTsv:
+      return "tsv";
+    case FileFormat::kXlsx:
+      return "xlsx";
+    case FileFormat::kXls:
+      return "xls";
+    case FileFormat::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }

@@ -41,7 +41,7 @@ struct FieldCounts {
 
 struct FileOutcome {
   FileReport report;
-  ColumnSet columns;                        // canonical fields this file provides
+  ColumnSet columns;                         // canonical fields this file provides
   std::unique_ptr<CandidateSet> candidates;  // null when the file failed
   FieldCounts counts;
 };

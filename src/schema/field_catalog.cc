@@ -9,28 +9,29 @@ namespace {
 
 using SV = std::string_view;
 
-constexpr SV kParcelId[] = {"parcel id", "parcel", "apn", "property id", "folio", "pcn", "parcel number",
-                            "account number"};
-constexpr SV kAddress[] = {"site address",   "address",        "property address",
+constexpr SV kParcelId[] = {"parcel id", "parcel", "apn",           "property id",
+                            "folio",     "pcn",    "parcel number", "account number"};
+constexpr SV kAddress[] = {"site address",   "address",       "property address",
                            "street address", "situs address", "location address"};
 constexpr SV kUnit[] = {"unit", "suite"};
 constexpr SV kCity[] = {"city", "municipality", "site city", "property city"};
 constexpr SV kState[] = {"state", "st", "site state"};
 constexpr SV kZip[] = {"zip code", "zip", "postal code", "site zip"};
 constexpr SV kCounty[] = {"county", "county name"};
-constexpr SV kPropertyType[] = {"property type", "property use", "type", "use description", "land use",
-                                "property use code detail"};
+constexpr SV kPropertyType[] = {"property type",   "property use", "type",
+                                "use description", "land use",     "property use code detail"};
 constexpr SV kZoning[] = {"zoning", "zone", "zoning code"};
 constexpr SV kAcres[] = {"acres", "lot size acres", "land acres", "lot acres", "acreage"};
 constexpr SV kLotSqft[] = {"lot size sqft", "lot sqft", "land sqft"};
-constexpr SV kBuildingSqft[] = {"building sqft", "building sq ft", "bldg sqft", "square feet",
+constexpr SV kBuildingSqft[] = {"building sqft", "building sq ft", "bldg sqft",   "square feet",
                                 "sqft",          "total sqft",     "living area", "gross building area"};
 constexpr SV kOfficeSqft[] = {"office sqft", "subarea office sqft", "office area"};
 constexpr SV kWarehouseSqft[] = {"warehouse sqft", "subarea warehouse sqft", "warehouse area"};
 constexpr SV kCeilingHeight[] = {"ceiling height", "clear height"};
 constexpr SV kLoadingDocks[] = {"loading docks", "dock doors", "docks"};
 constexpr SV kOverheadDoors[] = {"overhead doors", "grade level doors", "drive in doors"};
-constexpr SV kYearBuilt[] = {"year built", "built year", "yr built", "actual year built", "effective year built"};
+constexpr SV kYearBuilt[] = {"year built", "built year", "yr built", "actual year built",
+                             "effective year built"};
 constexpr SV kOccupancy[] = {"occupancy", "occupancy rate", "occupied", "percent leased"};
 constexpr SV kImprovementValue[] = {"improvement value", "building value", "improvements",
                                     "improvement market value"};

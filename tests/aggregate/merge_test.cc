@@ -12,7 +12,8 @@ ScoreResult Scored(double score) {
   return r;
 }
 
-std::unique_ptr<CandidateSet> MakeSet(uint32_t file, std::vector<std::tuple<uint64_t, double, std::string>> rows,
+std::unique_ptr<CandidateSet> MakeSet(uint32_t file,
+                                      std::vector<std::tuple<uint64_t, double, std::string>> rows,
                                       bool dedup = true) {
   auto set = std::make_unique<CandidateSet>(CandidateLayout{{Field::kAddress}, {}}, dedup);
   for (const auto& [row, score, key] : rows) {
@@ -23,7 +24,8 @@ std::unique_ptr<CandidateSet> MakeSet(uint32_t file, std::vector<std::tuple<uint
   return set;
 }
 
-std::vector<std::pair<uint32_t, uint64_t>> Ids(const std::vector<const CandidateSet*>& sets, const MergeResult& m) {
+std::vector<std::pair<uint32_t, uint64_t>> Ids(const std::vector<const CandidateSet*>& sets,
+                                               const MergeResult& m) {
   std::vector<std::pair<uint32_t, uint64_t>> out;
   for (CandidateRef ref : m.ranked) {
     const Candidate& c = Resolve(sets, ref);

@@ -77,7 +77,9 @@ TEST(Discovery, SurvivesSymlinkLoopsAndListsAFileOnlyOnce) {
   ASSERT_EQ(::symlink((dir.path() / "data").c_str(), (dir.path() / "data" / "loop").c_str()), 0);
   auto r = DiscoverFiles(testing::DefaultFs(),
                          {{(dir.path() / "data").string(), (dir.path() / "data" / "a.csv").string()},
-                          kDefaultPatterns, true, {}});
+                          kDefaultPatterns,
+                          true,
+                          {}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->files.size(), 1u);
   ASSERT_EQ(r->skipped.size(), 1u);
@@ -90,7 +92,8 @@ TEST(Discovery, ExplicitFilesAreReadWhateverTheirNameAndMissingInputsAreErrors) 
   auto r = DiscoverFiles(testing::DefaultFs(), {{odd.string()}, kDefaultPatterns, false, {}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->files.size(), 1u);
-  auto missing = DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "nope").string()}, kDefaultPatterns, false, {}});
+  auto missing =
+      DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "nope").string()}, kDefaultPatterns, false, {}});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
   EXPECT_NE(missing.status().message().find("nope"), std::string::npos);

@@ -44,7 +44,8 @@ void ConsoleListener::ClearLine() {
   }
 }
 
-void ConsoleListener::OnDiscovered(const std::vector<std::string>& files, const std::vector<Problem>& skipped) {
+void ConsoleListener::OnDiscovered(const std::vector<std::string>& files,
+                                   const std::vector<Problem>& skipped) {
   std::lock_guard lock(mu_);
   total_ = files.size();
   log_->info("found {} file{} to process", files.size(), files.size() == 1 ? "" : "s");
@@ -63,7 +64,8 @@ void ConsoleListener::OnFileProgress(const std::string& path, uint64_t rows, uin
     log_->debug("{}: {} rows read", path, rows);
     return;
   }
-  const double pct = total_bytes > 0 ? 100.0 * static_cast<double>(bytes_read) / static_cast<double>(total_bytes) : 0;
+  const double pct =
+      total_bytes > 0 ? 100.0 * static_cast<double>(bytes_read) / static_cast<double>(total_bytes) : 0;
   ClearLine();
   std::fprintf(stderr, "[%zu/%zu] %s: %s rows (%.0f%%)", done_ + 1, total_, Truncate(path, 60).c_str(),
                WithThousands(rows).c_str(), pct);
@@ -76,8 +78,8 @@ void ConsoleListener::OnFileFinished(const FileReport& r) {
   ++done_;
   if (options_.tty) ClearLine();
   if (r.succeeded) {
-    log_->info("[{}/{}] {}: {} rows, {} candidates, {:.2f} s", done_, total_, r.path, WithThousands(r.rows_read),
-               WithThousands(r.candidates), r.seconds);
+    log_->info("[{}/{}] {}: {} rows, {} candidates, {:.2f} s", done_, total_, r.path,
+               WithThousands(r.rows_read), WithThousands(r.candidates), r.seconds);
     if (r.ragged_rows > 0 || r.value_problems > 0) {
       log_->warn("{}: {} rows with a wrong cell count, {} values that did not parse", r.path, r.ragged_rows,
                  r.value_problems);
@@ -95,13 +97,15 @@ void ConsoleListener::OnStage(std::string_view stage) {
 void PrintRunReport(const RunSummary& s, size_t top_n) {
   fmt::print("\nflexpipe {} — model {}, as of {}, min score {:.2f}\n", s.flexpipe_version, s.model, s.as_of,
              s.min_flex_score);
-  fmt::print("  files      {} found, {} succeeded, {} failed\n", s.files_found, s.files_succeeded, s.files_failed);
+  fmt::print("  files      {} found, {} succeeded, {} failed\n", s.files_found, s.files_succeeded,
+             s.files_failed);
   fmt::print("  rows       {} read, {} scored, {} set aside\n", WithThousands(s.rows_read),
              WithThousands(s.rows_scored), WithThousands(s.rows_set_aside));
   fmt::print("  candidates {} before de-duplication, {} unique, {} duplicates removed\n",
              WithThousands(s.candidates_before_dedup), WithThousands(s.candidates_unique),
              WithThousands(s.duplicates_removed));
-  fmt::print("  time       {:.2f} s ({} rows/s)\n", s.seconds, WithThousands(static_cast<uint64_t>(s.rows_per_second)));
+  fmt::print("  time       {:.2f} s ({} rows/s)\n", s.seconds,
+             WithThousands(static_cast<uint64_t>(s.rows_per_second)));
   if (!s.failures.empty()) {
     fmt::print("\nFailed files:\n");
     for (const Problem& p : s.failures) {
@@ -115,12 +119,12 @@ void PrintRunReport(const RunSummary& s, size_t top_n) {
   if (!s.report_file.empty()) fmt::print("  summary JSON {}\n", s.report_file);
   if (s.top_candidates.empty() || top_n == 0) return;
   fmt::print("\nTop {} candidates:\n", std::min(top_n, s.top_candidates.size()));
-  fmt::print("  {:>4} {:>6}  {:<15} {:<34} {:<18} {:<5} {:>8} {:>10}\n", "rank", "score", "class", "address", "city",
-             "state", "acres", "bldg sqft");
+  fmt::print("  {:>4} {:>6}  {:<15} {:<34} {:<18} {:<5} {:>8} {:>10}\n", "rank", "score", "class", "address",
+             "city", "state", "acres", "bldg sqft");
   for (const CandidateSummary& c : s.top_candidates) {
     if (c.rank > top_n) break;
-    fmt::print("  {:>4} {:>6.2f}  {:<15} {:<34} {:<18} {:<5} {:>8} {:>10}\n", c.rank, c.score, c.classification,
-               Truncate(c.address, 34), Truncate(c.city, 18), Truncate(c.state, 5),
+    fmt::print("  {:>4} {:>6.2f}  {:<15} {:<34} {:<18} {:<5} {:>8} {:>10}\n", c.rank, c.score,
+               c.classification, Truncate(c.address, 34), Truncate(c.city, 18), Truncate(c.state, 5),
                c.has_acres ? fmt::format("{:.2f}", c.acres) : "",
                c.has_building_sqft ? WithThousands(static_cast<uint64_t>(c.building_sqft)) : "");
   }

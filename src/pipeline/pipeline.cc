@@ -90,12 +90,15 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
     SchemaDifference d;
     d.file = o.report.path;
     for (const FieldInfo& info : AllFields()) {
-      if (all.test(Index(info.field)) && !o.columns.test(Index(info.field))) d.missing_fields.emplace_back(info.name);
+      if (all.test(Index(info.field)) && !o.columns.test(Index(info.field)))
+        d.missing_fields.emplace_back(info.name);
     }
     for (const ColumnReport& c : o.report.columns) {
-      if (c.field.empty() && passthrough_files[NormalizeHeader(c.header)] < ok_files) d.extra_columns.push_back(c.header);
+      if (c.field.empty() && passthrough_files[NormalizeHeader(c.header)] < ok_files)
+        d.extra_columns.push_back(c.header);
     }
-    if (!d.missing_fields.empty() || !d.extra_columns.empty()) summary->schema_differences.push_back(std::move(d));
+    if (!d.missing_fields.empty() || !d.extra_columns.empty())
+      summary->schema_differences.push_back(std::move(d));
   }
 
   // Data quality per field present anywhere.
@@ -135,8 +138,9 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   if (!options.scoring.as_of.empty()) {
     auto parsed = ParseIsoDate(options.scoring.as_of);
     if (!parsed) {
-      return Status(ErrorCode::kConfigError,
-                    fmt::format("scoring.as_of: '{}' is not a date in YYYY-MM-DD form", options.scoring.as_of));
+      return Status(
+          ErrorCode::kConfigError,
+          fmt::format("scoring.as_of: '{}' is not a date in YYYY-MM-DD form", options.scoring.as_of));
     }
     as_of = *parsed;
   }
@@ -154,7 +158,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   discovery.inputs = options.input.paths;
   discovery.patterns = options.input.patterns;
   discovery.recursive = options.input.recursive;
-  discovery.excluded_folders = {ParentOrDot(options.output.master_file), ParentOrDot(options.output.report_file)};
+  discovery.excluded_folders = {ParentOrDot(options.output.master_file),
+                                ParentOrDot(options.output.report_file)};
   FP_ASSIGN_OR_RETURN(DiscoveryResult found, DiscoverFiles(fs, discovery));
   summary.files_found = found.files.size();
   summary.skipped = found.skipped;
@@ -183,14 +188,17 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   for (size_t begin = 0; begin < found.files.size(); begin += group) {
     const size_t end = std::min(found.files.size(), begin + group);
     arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<size_t>(begin, end, 1), [&](const tbb::blocked_range<size_t>& range) {
-        for (size_t i = range.begin(); i != range.end(); ++i) {
-          const auto ordinal = static_cast<uint32_t>(i);
-          if (context.listener != nullptr) context.listener->OnFileStarted(paths[i], ordinal);
-          outcomes[i] = ProcessFile(found.files[i], ordinal, task);
-          if (context.listener != nullptr) context.listener->OnFileFinished(outcomes[i].report);
-        }
-      });
+      tbb::parallel_for(tbb::blocked_range<size_t>(begin, end, 1),
+                        [&](const tbb::blocked_range<size_t>& range) {
+                          for (size_t i = range.begin(); i != range.end(); ++i) {
+                            const auto ordinal = static_cast<uint32_t>(i);
+                            if (context.listener != nullptr)
+                              context.listener->OnFileStarted(paths[i], ordinal);
+                            outcomes[i] = ProcessFile(found.files[i], ordinal, task);
+                            if (context.listener != nullptr)
+                              context.listener->OnFileFinished(outcomes[i].report);
+                          }
+                        });
     });
   }
   const double t_read = clock->MonotonicSeconds();
@@ -205,8 +213,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
   const MergeResult merged = MergeAndRank(sets, options.filtering.enable_deduplication);
   const MasterLayout layout = BuildMasterLayout(sets, *scorer);
-  ComputeCandidateStatistics(sets, merged, layout, *scorer, static_cast<size_t>(std::max(0, options.output.top_n)),
-                             paths, &summary);
+  ComputeCandidateStatistics(sets, merged, layout, *scorer,
+                             static_cast<size_t>(std::max(0, options.output.top_n)), paths, &summary);
   const double t_merge = clock->MonotonicSeconds();
 
   // Write.
@@ -222,7 +230,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   summary.stage_seconds["merge"] = t_merge - t_read;
   summary.stage_seconds["write"] = t_end - t_merge;
   summary.seconds = t_end - t_start;
-  summary.rows_per_second = summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
+  summary.rows_per_second =
+      summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
   if (!options.output.report_file.empty()) {
     Status s = WriteSummaryJson(fs, options.output.report_file, summary);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());

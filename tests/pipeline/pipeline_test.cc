@@ -1,0 +1,134 @@
+// The whole pipeline on real files in a scratch folder.
+#include "flexpipe/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "test_util.h"
+
+namespace flexpipe {
+namespace {
+
+using testing::ReadFileToString;
+using testing::TempDir;
+
+// Title Case like a broker export.
+constexpr const char* kBrokerCsv =
+    "Property Address,City,State,Zoning,Lot Size Acres,Building SqFt,Office SqFt,Warehouse SqFt,Improvement "
+    "Value,"
+    "Land Value,Sale Date,Notes\n"
+    "100 Industrial Street,Boca Raton,FL,IL,2.5,25000,5000,20000,\"$1,200,000\",400000,2025-01-01,first\n"
+    "200 Commerce Way,Miami,FL,CG,1.3,,,,300000,0,2025-01-01,=cmd\n"
+    "300 Nowhere Rd,Orlando,FL,RS,0.1,,,,,,,low\n";
+// snake_case like an appraiser extract; row 2 is the same property as the
+// broker's row 2 ("Street" vs "St"), scoring lower.
+constexpr const char* kAppraiserCsv =
+    "site_address,municipality,site_state,zoning_code,acreage,bldg_sqft,improvement_value,land_value\n"
+    "100 industrial st,BOCA RATON,fl,IG,2.5,25000,1200000,400000\n"
+    "555 Flex Pkwy,Jupiter,FL,M-1,3,20000,900000,300000\n";
+
+PipelineOptions Options(const TempDir& dir, int workers = 1) {
+  PipelineOptions o;
+  o.input.paths = {(dir.path() / "in").string()};
+  o.output.master_file = (dir.path() / "out" / "master.xlsx").string();
+  o.output.report_file = (dir.path() / "out" / "summary.json").string();
+  o.logging.file = "";
+  o.scoring.as_of = "2025-06-30";
+  o.processing.max_workers = workers;
+  return o;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(Pipeline, WritesRankedDeduplicatedMasterCsvWithProvenance) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  dir.Write("in/b_appraiser.csv", kAppraiserCsv);
+  auto summary = RunPipeline(Options(dir));
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->files_found, 2u);
+  EXPECT_EQ(summary->files_succeeded, 2u);
+  EXPECT_EQ(summary->rows_read, 5u);
+  EXPECT_EQ(summary->rows_scored, 5u);
+
+  const auto lines = Lines(ReadFileToString(dir.path() / "out" / "master.csv"));
+  ASSERT_EQ(lines.size(), 4u);  // header + 3 unique candidates
+  EXPECT_EQ(
+      lines[0],
+      "address,city,state,zoning,acres,building_sqft,office_sqft,warehouse_sqft,improvement_value,land_value,"
+      "sale_date,flex_score,"
+      "classification,zoning_score,size_score,building_score,location_score,activity_score,value_score,"
+      "flags,source_file,source_row,Notes");
+  // The worked example of scoring.md: capped at 10, both flags; the broker's
+  // row wins its duplicate (10.00 against the appraiser's lower score).
+  const std::string a = (dir.path() / "in" / "a_broker.csv").string();
+  EXPECT_EQ(lines[1],
+            "100 Industrial Street,Boca "
+            "Raton,FL,IL,2.5,25000,5000,20000,1200000,400000,2025-01-01,10.00,PRIME_FLEX,"
+            "10.00,10.00,10.00,8.00,6.00,9.00,HIGH_POTENTIAL;IDEAL_BUILDING," +
+                a + ",2,first");
+  EXPECT_NE(lines[2].find("555 Flex Pkwy"), std::string::npos);
+  // Second worked example: 4.82, and the formula-looking note is guarded.
+  EXPECT_EQ(lines[3],
+            "200 Commerce Way,Miami,FL,CG,1.3,,,,300000,0,2025-01-01,4.82,POTENTIAL_FLEX,"
+            "4.00,7.00,3.00,5.00,6.00,6.00,," +
+                a + ",3,'=cmd");
+  EXPECT_EQ(summary->candidates_before_dedup, 4u);
+  EXPECT_EQ(summary->candidates_unique, 3u);
+  EXPECT_EQ(summary->duplicates_removed, 1u);
+}
+
+TEST(Pipeline, OneBadFileFailsAloneWithItsReason) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  dir.Write("in/b_no_address.csv", "Owner,Acres\nX,3\n");
+  auto summary = RunPipeline(Options(dir));
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->files_succeeded, 1u);
+  EXPECT_EQ(summary->files_failed, 1u);
+  ASSERT_EQ(summary->failures.size(), 1u);
+  EXPECT_EQ(summary->failures[0].code, "MISSING_REQUIRED_COLUMNS");
+  EXPECT_NE(summary->failures[0].file.find("b_no_address.csv"), std::string::npos);
+  EXPECT_EQ(summary->candidates_unique, 2u);
+}
+
+TEST(Pipeline, OutputsAreByteIdenticalWhateverTheNumberOfWorkers) {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i) {
+    dir.Write("in/f" + std::to_string(i) + "_broker.csv", kBrokerCsv);
+    dir.Write("in/f" + std::to_string(i) + "_appraiser.csv", kAppraiserCsv);
+  }
+  ASSERT_TRUE(RunPipeline(Options(dir, 1)).ok());
+  const std::string one = ReadFileToString(dir.path() / "out" / "master.csv");
+  ASSERT_TRUE(RunPipeline(Options(dir, 4)).ok());
+  EXPECT_EQ(ReadFileToString(dir.path() / "out" / "master.csv"), one);
+}
+
+TEST(Pipeline, NoDedupKeepsEveryCandidate) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  dir.Write("in/b_appraiser.csv", kAppraiserCsv);
+  PipelineOptions o = Options(dir);
+  o.filtering.enable_deduplication = false;
+  auto summary = RunPipeline(o);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->candidates_unique, 4u);
+  EXPECT_EQ(summary->duplicates_removed, 0u);
+}
+
+TEST(Pipeline, MissingInputIsAnErrorNamingIt) {
+  TempDir dir;
+  auto summary = RunPipeline(Options(dir));
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(summary.status().message().find("in"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace flexpipe
