@@ -127,7 +127,10 @@ class [[nodiscard]] Result {
 
 // `FP_ASSIGN_OR_RETURN(auto x, MakeX());`
 #define FP_ASSIGN_OR_RETURN(lhs, expr) FP_ASSIGN_OR_RETURN_IMPL(FP_CONCAT(fp_result_, __LINE__), lhs, expr)
+// `tmp` is a generated name and `lhs` a declaration, neither can be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define FP_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                             \
   if (!tmp.ok()) return std::move(tmp).status(); \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

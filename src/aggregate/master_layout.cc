@@ -53,7 +53,7 @@ MasterLayout BuildMasterLayout(std::span<const CandidateSet* const> sets, const 
         norm = NormalizeHeader(display);
       }
       if (reserved.count(norm) != 0) {
-        display = "orig_" + display;
+        display.insert(0, "orig_");
         norm = NormalizeHeader(display);
       }
       auto [it, inserted] = passthrough_slot.emplace(norm, layout.passthrough.size());

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace flexpipe::cli {
 
@@ -80,9 +81,14 @@ void ConsoleListener::OnFileFinished(const FileReport& r) {
   if (r.succeeded) {
     log_->info("[{}/{}] {}: {} rows, {} candidates, {:.2f} s", done_, total_, r.path,
                WithThousands(r.rows_read), WithThousands(r.candidates), r.seconds);
-    if (r.ragged_rows > 0 || r.value_problems > 0) {
-      log_->warn("{}: {} rows with a wrong cell count, {} values that did not parse", r.path, r.ragged_rows,
-                 r.value_problems);
+    std::vector<std::string> parts;
+    if (r.ragged_rows > 0) parts.push_back(fmt::format("{} rows with a wrong cell count", r.ragged_rows));
+    if (r.value_problems > 0) parts.push_back(fmt::format("{} values that did not parse", r.value_problems));
+    if (!parts.empty()) {
+      log_->warn("{}: {} (scored on the values that did parse)", r.path, fmt::join(parts, ", "));
+      for (const Problem& p : r.row_problems) {
+        log_->debug("  row {}{}: {}", p.row, p.column.empty() ? "" : ", column \"" + p.column + "\"", p.message);
+      }
     }
   } else {
     log_->error("[{}/{}] {}: FAILED {}: {}", done_, total_, r.path, r.error_code, r.error_message);

@@ -153,43 +153,57 @@ int RunCommand(const RunFlags& flags) {
 }
 
 void AddRunOptions(CLI::App* run, RunFlags* flags) {
-  run->add_option("INPUT", flags->inputs, "Folders and/or files to read (default: input.folder, data/raw)");
-  run->add_option("-c,--config", flags->config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
+  run->add_option("INPUT", flags->inputs, "Folders and/or files to read (default: input.folder, data/raw)")
+      ->type_name("PATH");
+  run->add_option("-c,--config", flags->config, "YAML configuration file (also $FLEXPIPE_CONFIG)")
+      ->type_name("PATH");
   AddSetting<std::string>(run, flags, "-o,--output", "output.master_file",
                           "Master workbook path; the master CSV goes beside it as .csv\n"
-                          "(default: data/exports/all_flex_properties.xlsx)");
+                          "(default: data/exports/all_flex_properties.xlsx)")
+      ->type_name("PATH");
   AddSetting<std::string>(run, flags, "--report-file", "output.report_file",
-                          "JSON summary path (default: data/reports/pipeline_summary.json)");
+                          "JSON summary path (default: data/reports/pipeline_summary.json)")
+      ->type_name("PATH");
   AddSetting<std::string>(run, flags, "--model", "scoring.model",
-                          "Scoring model: weighted (default) | industrial");
+                          "Scoring model: weighted (default) | industrial")
+      ->type_name("NAME");
   AddSetting<std::string>(run, flags, "--profile", "scoring.profile",
-                          "Scoring profile YAML overriding the defaults");
+                          "Scoring profile YAML overriding the defaults")
+      ->type_name("PATH");
   AddSetting<std::string>(run, flags, "--min-score", "filtering.min_flex_score",
-                          "Minimum flex score of a candidate (default: 4.0)");
-  AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of", "Date scoring treats as today, YYYY-MM-DD");
+                          "Minimum flex score of a candidate (default: 4.0)")
+      ->type_name("X");
+  AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of", "Date scoring treats as today, YYYY-MM-DD")
+      ->type_name("YYYY-MM-DD");
   AddSetting<std::string>(run, flags, "-w,--workers", "processing.max_workers",
-                          "Files read in parallel (default: number of cores)");
+                          "Files read in parallel (default: number of cores)")
+      ->type_name("N");
   AddSwitch(run, flags, "--no-dedup", "filtering.enable_deduplication", "false", "Keep duplicate properties");
   run->add_option_function<std::vector<std::string>>(
-      "--pattern",
-      [flags](const std::vector<std::string>& v) {
-        std::string joined;
-        for (const auto& p : v) joined += (joined.empty() ? "" : ",") + p;
-        flags->sets.emplace_back("input.file_pattern", joined);
-      },
-      "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)");
+         "--pattern",
+         [flags](const std::vector<std::string>& v) {
+           std::string joined;
+           for (const auto& p : v) joined += (joined.empty() ? "" : ",") + p;
+           flags->sets.emplace_back("input.file_pattern", joined);
+         },
+         "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)")
+      ->type_name("GLOB");
   AddSwitch(run, flags, "-r,--recursive", "input.recursive_scan", "true", "Descend into sub-folders");
   AddSetting<std::string>(run, flags, "--top-n", "output.top_n",
-                          "Top candidates listed in summaries (default: 10)");
+                          "Top candidates listed in summaries (default: 10)")
+      ->type_name("N");
   AddSwitch(run, flags, "--no-csv", "output.enable_csv_export", "false", "Do not write the master CSV");
   AddSwitch(run, flags, "--no-xlsx", "output.enable_xlsx_export", "false",
             "Do not write the master workbook");
   AddSetting<std::string>(run, flags, "--log-level", "logging.level",
-                          "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)");
+                          "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)")
+      ->type_name("LEVEL");
   AddSetting<std::string>(run, flags, "--log-file", "logging.file",
-                          "Log file (default: logs/pipeline.log; \"\" for none)");
+                          "Log file (default: logs/pipeline.log; \"\" for none)")
+      ->type_name("PATH");
   run->add_option("--set", flags->raw_sets,
-                  "Any setting as KEY=VALUE, e.g. --set processing.timeout_minutes=10");
+                  "Any setting as KEY=VALUE, e.g. --set processing.timeout_minutes=10")
+      ->type_name("KEY=VALUE");
   run->add_flag("-q,--quiet", flags->quiet, "Print only errors");
   run->add_flag("-v,--verbose", flags->verbose, "Print debug detail");
 }
@@ -242,7 +256,7 @@ int Main(int argc, char** argv) {
   config->add_flag("--print", print, "Print the effective configuration as YAML (the default action)");
   config->add_option("--init", init_path, "Write a commented default configuration file to PATH");
   config->add_option("-c,--config", config_flags.config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
-  config->add_option("--set", config_flags.raw_sets, "Any setting as KEY=VALUE");
+  config->add_option("--set", config_flags.raw_sets, "Any setting as KEY=VALUE")->type_name("KEY=VALUE");
 
   GenerateOptions gen;
   std::string gen_out;

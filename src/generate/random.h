@@ -44,9 +44,9 @@ class Rng {
     return result;
   }
 
-  // Uniform in [0, n); n must be > 0. (The modulo bias is below 2^-40 for the
+  // Uniform in [0, n); 0 when n is 0. (The modulo bias is below 2^-40 for the
   // small ranges used here, and it is the same everywhere.)
-  constexpr uint64_t Below(uint64_t n) { return Next() % n; }
+  constexpr uint64_t Below(uint64_t n) { return n == 0 ? 0 : Next() % n; }
   // Uniform in [lo, hi], lo <= hi.
   constexpr int64_t Between(int64_t lo, int64_t hi) {
     return lo + static_cast<int64_t>(Below(static_cast<uint64_t>(hi - lo) + 1));
