@@ -1,11 +1,29 @@
 #include "schema/alias_index.h"
 
+#include <algorithm>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace flexpipe {
 namespace {
 
 using AliasMap = std::unordered_map<std::string_view, Field>;
+
+// The canonical names in normalised form ("total_value" -> "total value"),
+// so flexpipe's own master CSV reads back field for field.
+const std::vector<std::string>& NormalizedCanonicalNames() {
+  static const std::vector<std::string>* const kNames = [] {
+    auto* names = new std::vector<std::string>;
+    for (const FieldInfo& info : AllFields()) {
+      std::string name(info.name);
+      std::replace(name.begin(), name.end(), '_', ' ');
+      names->push_back(std::move(name));
+    }
+    return names;
+  }();
+  return *kNames;
+}
 
 // Aliases are string literals of the catalog, so the map can hold views.
 AliasMap BuildAliasMap() {
@@ -15,6 +33,9 @@ AliasMap BuildAliasMap() {
     // no alias is listed under two fields.
     for (std::string_view alias : info.aliases) map.emplace(alias, info.field);
   }
+  // Canonical names count as aliases of their own field, after the table's.
+  const std::vector<std::string>& names = NormalizedCanonicalNames();
+  for (size_t i = 0; i < names.size(); ++i) map.emplace(names[i], AllFields()[i].field);
   return map;
 }
 

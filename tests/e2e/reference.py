@@ -66,6 +66,9 @@ FIELDS = [
 FIELD_NAMES = [f[0] for f in FIELDS]
 FIELD_TYPE = {f[0]: f[1] for f in FIELDS}
 ALIAS = {alias: name for name, _, aliases in FIELDS for alias in aliases}
+# Canonical names are aliases of their own field too, after the table's ("total_value").
+for _name in FIELD_NAMES:
+    ALIAS.setdefault(_name.replace("_", " "), _name)
 TEXT_TYPES = ("text", "id")
 
 MISSING_TOKENS = {"", "n/a", "-", "null", "#n/a"}

@@ -66,6 +66,16 @@ TEST(AliasCatalog, EveryAliasAsAFileHeaderMapsToItsField) {
   }
 }
 
+TEST(AliasCatalog, EveryCanonicalNameAsAFileHeaderMapsToItsField) {
+  for (const FieldInfo& info : AllFields()) {
+    const std::vector<std::string> header = {"Unrelated", std::string(info.name)};
+    const Result<HeaderMapping> m = MapHeader(header, {});
+    ASSERT_TRUE(m.ok());
+    EXPECT_EQ(m->ColumnOf(info.field), 1u) << info.name;
+  }
+  EXPECT_EQ(FieldForAlias("total value"), Field::kTotalValue) << "total_value is in no alias list";
+}
+
 TEST(AliasCatalog, FieldTypesFollowTheSpec) {
   EXPECT_EQ(InfoOf(Field::kParcelId).type, FieldType::kId);
   EXPECT_EQ(InfoOf(Field::kZip).type, FieldType::kId);
