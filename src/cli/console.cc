@@ -87,7 +87,8 @@ void ConsoleListener::OnFileFinished(const FileReport& r) {
     if (!parts.empty()) {
       log_->warn("{}: {} (scored on the values that did parse)", r.path, fmt::join(parts, ", "));
       for (const Problem& p : r.row_problems) {
-        log_->debug("  row {}{}: {}", p.row, p.column.empty() ? "" : ", column \"" + p.column + "\"", p.message);
+        log_->debug("  row {}{}: {}", p.row, p.column.empty() ? "" : ", column \"" + p.column + "\"",
+                    p.message);
       }
     }
   } else {
