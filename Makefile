@@ -14,7 +14,8 @@ demo: build
 	scripts/demo $(BUILD_DIR)/flexpipe
 
 # Builds and runs every test (unit, integration, end-to-end).
-test: build
+test:
+	TEST_TOOLS=1 scripts/bootstrap Release $(BUILD_DIR)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 debug:
@@ -22,7 +23,7 @@ debug:
 
 # ASan + UBSan build and test run.
 sanitize:
-	scripts/bootstrap Sanitize build/sanitize
+	TEST_TOOLS=1 scripts/bootstrap Sanitize build/sanitize
 	cd build/sanitize && ctest --output-on-failure -j $(JOBS)
 
 lint:
