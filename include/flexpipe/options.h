@@ -20,6 +20,13 @@ struct InputOptions {
   // always read). Default: *.xlsx *.xls? *.csv *.tsv *.txt. YAML: input.file_pattern.
   std::vector<std::string> patterns = {"*.xlsx", "*.xls?", "*.csv", "*.tsv", "*.txt"};
   bool recursive = false;  // Default: false. YAML: input.recursive_scan.
+  // Which worksheet of a workbook: "" = the first visible one; a sheet name;
+  // a 1-based position; or "all" (every visible worksheet is an input of its
+  // own, reported as file.xlsx#Sheet). Default: "". YAML: input.sheet.
+  std::string sheet;
+  // 1-based row number of the header row in workbooks; 0 = the first
+  // non-empty row. Default: 0. YAML: input.header_row.
+  int header_row = 0;
 
   friend bool operator==(const InputOptions&, const InputOptions&) = default;
 };
@@ -45,6 +52,16 @@ struct OutputOptions {
   bool enable_csv_export = true;   // Default: true. YAML: output.enable_csv_export.
   bool enable_xlsx_export = true;  // Default: true. YAML: output.enable_xlsx_export.
   int top_n = 10;                  // Top candidates in summaries. Default: 10. YAML: output.top_n.
+  // The HTML report; "" = report.html in the master file's folder. Default: "".
+  // YAML: output.html_file.
+  std::string html_file;
+  bool enable_html = true;  // Write the HTML report. Default: true. YAML: output.enable_html.
+  // What happens to an output file that already exists: "replace" it;
+  // "backup" = rename it to <name>.<YYYYMMDD-HHMMSS, run start, UTC>.<ext>
+  // first; "version" = keep it and write <name>_v2.<ext> (_v3, ...) instead.
+  // Applies to the master workbook, the master CSV and the JSON summary.
+  // Default: "backup". YAML: output.existing.
+  std::string existing = "backup";
 
   friend bool operator==(const OutputOptions&, const OutputOptions&) = default;
 };

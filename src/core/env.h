@@ -24,6 +24,19 @@ class SequentialFile {
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 };
 
+// A file read at arbitrary offsets (the ZIP reader's view of a workbook).
+// Unlike the other file objects, ReadAt() may be called from several threads
+// at once (it keeps no position).
+class RandomAccessFile {
+ public:
+  virtual ~RandomAccessFile() = default;
+  // Reads up to n bytes at `offset` into buf; returns the count, which is
+  // less than n only at the end of the file (0 at or past it).
+  virtual Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) = 0;
+  // The file's size when it was opened.
+  virtual uint64_t size() const = 0;
+};
+
 // A file written front to back. Close() must be called; a file destroyed
 // without Close() is closed and its errors are lost.
 class WritableFile {
@@ -52,6 +65,7 @@ class FileSystem {
  public:
   virtual ~FileSystem() = default;
   virtual Result<std::unique_ptr<SequentialFile>> OpenSequential(const std::filesystem::path& path) = 0;
+  virtual Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(const std::filesystem::path& path) = 0;
   // Creates or truncates.
   virtual Result<std::unique_ptr<WritableFile>> OpenWritable(const std::filesystem::path& path) = 0;
   // Follows symlinks.

@@ -44,6 +44,36 @@ class PosixSequentialFile final : public SequentialFile {
   int fd_;
 };
 
+class PosixRandomAccessFile final : public RandomAccessFile {
+ public:
+  PosixRandomAccessFile(std::filesystem::path path, int fd, uint64_t size)
+      : path_(std::move(path)), fd_(fd), size_(size) {}
+  ~PosixRandomAccessFile() override { ::close(fd_); }
+  PosixRandomAccessFile(const PosixRandomAccessFile&) = delete;
+  PosixRandomAccessFile& operator=(const PosixRandomAccessFile&) = delete;
+
+  Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) override {
+    size_t done = 0;
+    while (done < n) {  // pread may return less than asked before the end
+      const ssize_t got = ::pread(fd_, buf + done, n - done, static_cast<off_t>(offset + done));
+      if (got == 0) break;
+      if (got > 0) {
+        done += static_cast<size_t>(got);
+        continue;
+      }
+      if (errno == EINTR) continue;
+      return ErrnoStatus(path_, "read failed", errno);
+    }
+    return done;
+  }
+  uint64_t size() const override { return size_; }
+
+ private:
+  std::filesystem::path path_;
+  int fd_;
+  uint64_t size_;
+};
+
 class PosixWritableFile final : public WritableFile {
  public:
   PosixWritableFile(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
@@ -87,6 +117,23 @@ class PosixFileSystem final : public FileSystem {
     if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     return std::unique_ptr<SequentialFile>(new PosixSequentialFile(path, fd));
+  }
+
+  Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(const std::filesystem::path& path) override {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      const int err = errno;
+      ::close(fd);
+      return ErrnoStatus(path, "cannot stat", err);
+    }
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      return ErrnoStatus(path, "cannot open", EISDIR);
+    }
+    return std::unique_ptr<RandomAccessFile>(
+        new PosixRandomAccessFile(path, fd, static_cast<uint64_t>(st.st_size)));
   }
 
   Result<std::unique_ptr<WritableFile>> OpenWritable(const std::filesystem::path& path) override {

@@ -42,10 +42,33 @@ struct RowScratch {
 
 }  // namespace
 
-FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const FileTaskContext& ctx) {
+std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<DiscoveredFile>& files,
+                                    const std::string& sheet, const XlsxOptions& xlsx) {
+  std::vector<InputUnit> units;
+  units.reserve(files.size());
+  for (const DiscoveredFile& file : files) {
+    const Result<bool> workbook = sheet == "all" ? IsWorkbook(fs, file.path) : Result<bool>(false);
+    if (workbook.ok() && *workbook) {
+      Result<std::vector<SheetInfo>> sheets = ListXlsxSheets(fs, file.path, xlsx.zip);
+      if (sheets.ok() && !sheets->empty()) {
+        for (const SheetInfo& s : *sheets) {
+          if (!s.visible) continue;  // hidden sheets hold lookups and scratch; name one to read it
+          units.push_back(InputUnit{file, fmt::format("{}#{}", file.path.string(), s.name),
+                                    std::to_string(s.index), static_cast<uint32_t>(s.index)});
+        }
+        continue;
+      }
+    }
+    units.push_back(InputUnit{file, file.path.string(), sheet == "all" ? "" : sheet, 0});
+  }
+  return units;
+}
+
+FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
+  const DiscoveredFile& file = unit.file;
   FileOutcome out;
   FileReport& report = out.report;
-  report.path = file.path.string();
+  report.path = unit.name;
   report.ordinal = ordinal;
   report.format = std::string(FormatName(file.format));
   report.size_bytes = file.size;
@@ -55,7 +78,9 @@ FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const File
     return std::move(out);
   };
 
-  auto source = OpenRowSource(ctx.fs, file.path, ctx.source);
+  SourceOptions source_options = ctx.source;
+  if (!unit.sheet.empty()) source_options.xlsx.sheet = unit.sheet;
+  auto source = OpenRowSource(ctx.fs, file.path, source_options);
   if (!source.ok()) {
     Fail(&report, source.status());
     return finish();
@@ -145,7 +170,7 @@ FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const File
         }
         if (BuildDedupKey(ctx.key_fields, s.key_texts, &s.key)) key = s.key;
       }
-      set->Add(RowId{ordinal, 0, row_number}, s.result, s.packer.bytes(), key);
+      set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, s.result, s.packer.bytes(), key);
     }
     if (ctx.listener != nullptr && report.rows_read >= next_progress) {
       next_progress = report.rows_read + kProgressEveryRows;

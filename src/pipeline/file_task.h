@@ -46,6 +46,25 @@ struct FileOutcome {
   FieldCounts counts;
 };
 
-FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const FileTaskContext& context);
+// One input of a run: a file, or one worksheet of a workbook when
+// `input.sheet` is "all" (each sheet is then an input of its own).
+struct InputUnit {
+  DiscoveredFile file;
+  std::string name;            // the file's path, or "path#Sheet" for one sheet of several
+  std::string sheet;           // sheet selector for the XLSX reader; "" = the configured default
+  uint32_t sheet_ordinal = 0;  // RowId::sheet: the sheet's 1-based position, 0 when not split
+};
+
+// The run's inputs in order: each discovered file, a workbook split into its
+// visible worksheets when `sheet` is "all" (a workbook whose sheets cannot be listed
+// stays one input and fails when it is read, with the reason).
+std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<DiscoveredFile>& files,
+                                    const std::string& sheet, const XlsxOptions& xlsx);
+
+FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& context);
+// A whole file as one input (its default sheet).
+inline FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const FileTaskContext& context) {
+  return ProcessFile(InputUnit{file, file.path.string(), "", 0}, ordinal, context);
+}
 
 }  // namespace flexpipe

@@ -35,6 +35,13 @@ Result<std::string> ReadMagic(FileSystem* fs, const std::filesystem::path& path)
 
 }  // namespace
 
+Result<bool> IsWorkbook(FileSystem* fs, const std::filesystem::path& path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".xlsx" || ext == ".xlsm") return true;
+  FP_ASSIGN_OR_RETURN(const std::string magic, ReadMagic(fs, path));
+  return magic.starts_with(kZipMagic);
+}
+
 Result<std::unique_ptr<RowSource>> OpenRowSource(FileSystem* fs, const std::filesystem::path& path,
                                                  const SourceOptions& options) {
   const Location where{path.string(), "", 0, ""};
@@ -46,16 +53,9 @@ Result<std::unique_ptr<RowSource>> OpenRowSource(FileSystem* fs, const std::file
                   "legacy .xls (BIFF) or password-protected workbook: save it as .xlsx without a password",
                   where);
   }
-  if (ext == ".xlsx" || ext == ".xlsm") {
-    return Status(ErrorCode::kUnsupportedFormat, "XLSX reading is not available yet", where);
-  }
-  if (magic->starts_with(kZipMagic)) {
-    return Status(
-        ErrorCode::kUnsupportedFormat,
-        fmt::format("this {}file is actually a ZIP archive (an XLSX workbook with the wrong extension?), "
-                    "not delimited text; XLSX reading is not available yet",
-                    ext.empty() ? "" : ext + " "),
-        where);
+  if (ext == ".xlsx" || ext == ".xlsm" || magic->starts_with(kZipMagic)) {
+    FP_ASSIGN_OR_RETURN(std::unique_ptr<XlsxReader> reader, XlsxReader::Open(fs, path, options.xlsx));
+    return std::unique_ptr<RowSource>(std::move(reader));
   }
   return OpenCsv(fs, path, options.csv);
 }

@@ -3,9 +3,8 @@
 //   - OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1): a legacy .xls (BIFF) or a
 //     password-protected workbook -> kUnsupportedFormat, asking for an .xlsx
 //     saved without a password;
-//   - .xlsx / .xlsm -> kUnsupportedFormat for now (XLSX reading comes later);
-//   - a ZIP archive (PK 03 04) under any other name -> kUnsupportedFormat: it
-//     is really a workbook, not delimited text;
+//   - .xlsx / .xlsm, or a ZIP archive (PK 03 04) under any other name (an
+//     XLSX saved with the wrong extension) -> the XLSX reader;
 //   - anything else (.csv .tsv .txt, or an unknown extension) -> the CSV
 //     reader, which detects encoding and delimiter (TAB preferred for .tsv).
 // Errors carry the file path.
@@ -18,12 +17,17 @@
 #include "flexpipe/status.h"
 #include "read/csv/csv_reader.h"
 #include "read/row_source.h"
+#include "read/xlsx/xlsx_reader.h"
 
 namespace flexpipe {
 
 struct SourceOptions {
-  CsvOptions csv;  // for delimited text files. Default: CsvOptions defaults.
+  CsvOptions csv;    // for delimited text files. Default: CsvOptions defaults.
+  XlsxOptions xlsx;  // for workbooks. Default: XlsxOptions defaults.
 };
+
+// True when the file is read as a workbook (by extension or ZIP signature).
+Result<bool> IsWorkbook(FileSystem* fs, const std::filesystem::path& path);
 
 Result<std::unique_ptr<RowSource>> OpenRowSource(FileSystem* fs, const std::filesystem::path& path,
                                                  const SourceOptions& options);

@@ -45,7 +45,10 @@ PipelineOptions Unusual() {
   o.output.report_file = "out/r\tsummary.json";
   o.output.enable_csv_export = false;
   o.output.enable_xlsx_export = false;
+  o.output.html_file = "out/<report> \"1\".html";
+  o.output.enable_html = false;
   o.output.top_n = 0;
+  o.output.existing = "version";
   o.filtering.min_flex_score = 7.125;
   o.filtering.enable_deduplication = false;
   o.filtering.duplicate_fields = {"parcel_id", "zip"};
@@ -76,6 +79,8 @@ input:
   folder: ["data/raw"]
   file_pattern: ["*.xlsx", "*.xls?", "*.csv", "*.tsv", "*.txt"]
   recursive_scan: false
+  sheet: ""
+  header_row: 0
 
 processing:
   batch_size: 10
@@ -89,7 +94,10 @@ output:
   report_file: "data/reports/pipeline_summary.json"
   enable_csv_export: true
   enable_xlsx_export: true
+  html_file: ""
+  enable_html: true
   top_n: 10
+  existing: "backup"
 
 filtering:
   min_flex_score: 4.0

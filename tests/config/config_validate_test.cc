@@ -106,3 +106,23 @@ TEST(ConfigValidate, OutputPathsMustBeGiven) {
 
 }  // namespace
 }  // namespace flexpipe
+
+namespace flexpipe {
+namespace {
+
+TEST(ConfigValidate, ExistingOutputIsOneOfThreePolicies) {
+  PipelineOptions o;
+  EXPECT_EQ(o.output.existing, "backup");
+  for (const char* policy : {"replace", "backup", "version"}) {
+    o.output.existing = policy;
+    EXPECT_TRUE(ValidateOptions(o).ok()) << policy;
+  }
+  o.output.existing = "overwrite";
+  EXPECT_THAT(ErrorOf(o), HasSubstr("output.existing: 'overwrite' is not allowed; expected one of replace, "
+                                    "backup, version"));
+  ASSERT_TRUE(SetOption("output.existing", "Version", &o).ok());
+  EXPECT_EQ(o.output.existing, "version");
+}
+
+}  // namespace
+}  // namespace flexpipe

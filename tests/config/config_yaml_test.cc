@@ -264,10 +264,9 @@ TEST(ConfigYaml, AKeyGivenTwiceIsAnError) {
 }
 
 TEST(ConfigYaml, ValuesOfTheWrongShapeAreErrors) {
-  EXPECT_THAT(
-      ErrorOf("input: data/raw\n"),
-      HasSubstr(
-          "flexpipe.yaml:1:8: input: expected a mapping of keys (folder, file_pattern, recursive_scan)"));
+  EXPECT_THAT(ErrorOf("input: data/raw\n"),
+              HasSubstr("flexpipe.yaml:1:8: input: expected a mapping of keys (folder, file_pattern, "
+                        "recursive_scan, sheet, header_row)"));
   EXPECT_THAT(ErrorOf("scoring:\n  model: [weighted]\n"),
               HasSubstr("scoring.model: a list is not allowed here"));
   EXPECT_THAT(ErrorOf("input:\n  folder: [[a, b]]\n"),

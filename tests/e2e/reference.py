@@ -2,10 +2,11 @@
 """An independent reference implementation of docs/fields.md and docs/scoring.md.
 
 Written from the two specifications alone (not from the C++ sources), in
-plain Python 3 with the standard library only, so that the end-to-end tests
-compare flexpipe against a second reading of the specification rather than
-against itself. Scores are computed with Python floats in exactly the order
-the specification writes them and rounded with Python's round(x, 2).
+plain Python 3 with the standard library only (and, to read .xlsx inputs,
+Debian's python3-openpyxl), so that the end-to-end tests compare flexpipe
+against a second reading of the specification rather than against itself.
+Scores are computed with Python floats in exactly the order the specification
+writes them and rounded with Python's round(x, 2).
 
 Used as a module by the test_*.py scripts; also runnable on its own:
 
@@ -18,6 +19,7 @@ prints (or writes) the master CSV the specification asks for.
 import argparse
 import csv
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -74,6 +76,7 @@ TEXT_TYPES = ("text", "id")
 MISSING_TOKENS = {"", "n/a", "-", "null", "#n/a"}
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_header(header):
     """Lower-case, every run of non-letters/digits to one space, trimmed."""
     return re.sub(r"[^a-z0-9]+", " ", header.lower()).strip()
@@ -190,7 +193,7 @@ class FileFailure(Exception):
 
 
 class SourceFile:
-    """One CSV file read and mapped the way fields.md says."""
+    """One input file (CSV or workbook) read and mapped the way fields.md says."""
 
     def __init__(self, path, display_path):
         self.path = path
@@ -207,6 +210,21 @@ class SourceFile:
         if "lot_sqft" in present:
             present.add("acres")  # derived: acres = lot_sqft / 43560
         return present
+
+
+def _map_headers(source, headers):
+    """fields.md's header mapping; raises FileFailure when address or city does not map."""
+    source.headers = headers
+    for i, header in enumerate(source.headers):
+        field = ALIAS.get(normalize_header(header))
+        if field is None:
+            source.passthrough.append((i, header))
+        elif field in source.field_column:
+            source.duplicate_columns.append((i, header))
+        else:
+            source.field_column[field] = i
+    if "address" not in source.field_column or "city" not in source.field_column:
+        raise FileFailure("missing required columns (address and city): headers " + ", ".join(source.headers))
 
 
 def read_csv_file(path, display_path=None):
@@ -230,22 +248,203 @@ def read_csv_file(path, display_path=None):
     if not records:
         raise FileFailure("no header row")
     source = SourceFile(path, display_path or path)
-    source.headers = records[0]
-    for i, header in enumerate(source.headers):
-        field = ALIAS.get(normalize_header(header))
-        if field is None:
-            source.passthrough.append((i, header))
-        elif field in source.field_column:
-            source.duplicate_columns.append((i, header))
-        else:
-            source.field_column[field] = i
-    if "address" not in source.field_column or "city" not in source.field_column:
-        raise FileFailure("missing required columns (address and city): headers " + ", ".join(source.headers))
+    _map_headers(source, records[0])
     for number, cells in enumerate(records[1:], start=2):
         if not cells or all(c.strip() == "" for c in cells):
             continue  # a blank row
         source.records.append((number, cells))
     return source
+
+
+# ---------------------------------------------------------------------------
+# Reading a workbook (.xlsx): each cell becomes the text a spreadsheet shows, and from there on the
+# file is read exactly like a CSV (header mapping, value parsing). The rules are flexpipe's documented
+# contract (docs/fields.md; src/read/xlsx/xlsx_reader.h), implemented here over openpyxl:
+#   - strings (shared, inline, a formula's cached text) as written;
+#   - numbers: integral values (|x| < 1e21) as integers without exponent or ".0": a plain integer
+#     in the XML keeps its digits exactly ("74434329000001370", even past double precision), any
+#     other integral value is the double's exact integer ("7.4434329000001376E+16" ->
+#     74434329000001376, "8.4346050800001296E+15" -> 8434605080000130); others the shortest
+#     round-trip decimal, without exponent from 1e-6 up (0.000015, 1.2176), with an Excel-style
+#     one below (1.5E-07);
+#   - numbers whose number format is a date: "YYYY-MM-DD", or "YYYY-MM-DD HH:MM:SS" when the time
+#     of day (rounded to the second) is not midnight; the 1904 date system honoured;
+#   - booleans "TRUE"/"FALSE"; error values (#N/A, #DIV/0! ...) and blanks empty;
+#   - the sheet: the first visible worksheet unless one is named (name, exact then ignoring case, or
+#     1-based position as digits); the header is the first row with a non-empty cell and is as wide
+#     as its last non-empty cell; cells to the right of it are dropped, and then rows with only
+#     empty cells are skipped (so a row whose only value lies right of the header is skipped too;
+#     xlsx_reader.h leaves the order open, flexpipe drops first); rows are numbered as the sheet
+#     numbers them. Empty means no text at all: a cell of spaces is not empty.
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+
+
+def format_number(value):
+    """A number cell's text. `value` is what openpyxl gives: an int when the XML wrote a plain
+    integer (its digits, kept exactly: "74434329000001370" stays so), else a float (the double the
+    XML's text reads as)."""
+    if isinstance(value, int) and abs(value) < 10 ** 21:
+        return str(value)  # digits as written, less leading zeros and the sign of zero
+    x = float(value)
+    if x != x or x in (float("inf"), float("-inf")):
+        return ""
+    if x == 0:
+        return "0"
+    if x.is_integer() and abs(x) < 1e21:
+        return str(int(x))  # the double's exact integer: 7.4434329000001376E+16 -> 74434329000001376
+    text = repr(x)  # the shortest round-trip digits
+    if 1e-6 <= abs(x) < 1e21:
+        if "e" in text:
+            import decimal
+            text = format(decimal.Decimal(text), "f")
+        return text
+    mantissa, _, exponent = text.partition("e")  # Excel style: 1.5E-07, 1E+21
+    if mantissa.endswith(".0"):
+        mantissa = mantissa[:-2]
+    return f"{mantissa}E{exponent[0]}{exponent[1:].zfill(2)}"
+
+
+def format_datetime(value, epoch=None):
+    """A date cell's text: YYYY-MM-DD, with " HH:MM:SS" when the time of day is not midnight."""
+    if isinstance(value, dt.datetime):
+        if (epoch is None or epoch.year == 1899) and value < dt.datetime(1900, 1, 1):
+            # No date in the 1900 system (a negative serial): the number itself.
+            from openpyxl.utils.datetime import to_excel
+            return format_number(to_excel(value, epoch or dt.datetime(1899, 12, 30)))
+        if value.microsecond >= 500_000:
+            value = value + dt.timedelta(microseconds=1_000_000 - value.microsecond)
+        value = value.replace(microsecond=0)
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return f"{value.date().isoformat()} {value.time().isoformat()}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):  # a serial below 1 in a date format
+        if epoch is None or epoch.year == 1899:  # 1900 system: before day 1, no date; the number
+            return format_number((value.hour * 3600 + value.minute * 60 + value.second
+                                  + value.microsecond / 1e6) / 86_400)
+        return format_datetime(dt.datetime.combine(epoch.date(), value))
+    if isinstance(value, dt.timedelta):  # a duration format ([h]:mm): the serial number itself
+        return format_number(value.total_seconds() / 86_400)
+    raise TypeError(type(value))
+
+
+def cell_text(value, data_type, epoch=None):
+    """The text a spreadsheet shows for one openpyxl cell value (see above)."""
+    if value is None or data_type == "e":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        return format_datetime(value, epoch)
+    return str(value)
+
+
+def _choose_sheet(workbook, sheet):
+    sheets = workbook.worksheets  # worksheets only: chart sheets are not tables
+    if not sheet:
+        for ws in sheets:
+            if getattr(ws, "sheet_state", "visible") == "visible":
+                return ws
+        raise FileFailure("no visible worksheet")
+    if str(sheet).isdigit():
+        n = int(sheet)
+        if 1 <= n <= len(sheets):
+            return sheets[n - 1]
+        raise FileFailure(f"no worksheet number {sheet} (the workbook has {len(sheets)})")
+    for ws in sheets:
+        if ws.title == sheet:
+            return ws
+    for ws in sheets:
+        if ws.title.lower() == str(sheet).lower():
+            return ws
+    raise FileFailure(f"no worksheet named {sheet!r}: " + ", ".join(ws.title for ws in sheets))
+
+
+def read_xlsx_rows(path, sheet=None):
+    """(row number, [cell text]) for every row of the sheet that has a non-empty cell, as the sheet
+    has them (trailing empty cells dropped). Raises FileFailure."""
+    import warnings
+    import zipfile
+    try:
+        import openpyxl
+    except ImportError:
+        raise FileFailure("openpyxl is not installed: cannot read .xlsx") from None
+    with open(path, "rb") as f:
+        magic = f.read(8)
+    if magic.startswith(OLE2_MAGIC):
+        raise FileFailure("legacy .xls (BIFF) or password-protected workbook")
+    if not magic.startswith(ZIP_MAGIC):
+        raise FileFailure("not a workbook: no ZIP signature")
+    out = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "workbook contains no default style" and the like
+            with open(path, "rb") as f:  # a file object: openpyxl checks no extension then
+                workbook = openpyxl.load_workbook(f, read_only=True, data_only=True)
+                try:
+                    ws = _choose_sheet(workbook, sheet)
+                    ws.reset_dimensions()  # the <dimension> element may be wrong: read every row
+                    epoch = workbook.epoch
+                    for number, cells in enumerate(ws.iter_rows(), start=1):
+                        texts = [cell_text(c.value, getattr(c, "data_type", None), epoch) for c in cells]
+                        while texts and texts[-1] == "":
+                            texts.pop()
+                        if texts:
+                            out.append((number, texts))
+                finally:
+                    workbook.close()
+    except FileFailure:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, TypeError,
+            AttributeError, IndexError, EOFError) as e:
+        raise FileFailure(f"unreadable workbook: {type(e).__name__}: {e}") from None
+    except Exception as e:  # openpyxl's InvalidFileException, XML parse errors, ...
+        raise FileFailure(f"unreadable workbook: {type(e).__name__}: {e}") from None
+    return out
+
+
+_XLSX_CACHE = {}
+
+
+def read_xlsx_file(path, display_path=None, sheet=None):
+    """Returns a SourceFile (as read_csv_file does) or raises FileFailure with the reason."""
+    st = os.stat(path)
+    key = (os.path.abspath(path), st.st_size, st.st_mtime_ns, sheet)
+    rows = _XLSX_CACHE.get(key)
+    if rows is None:
+        rows = read_xlsx_rows(path, sheet)
+        _XLSX_CACHE[key] = rows
+    source = SourceFile(path, display_path or path)
+    # A row is blank when every cell is empty or only whitespace (as for CSV): it holds no property.
+    if not rows:
+        raise FileFailure("no header row: the sheet is empty")
+    number, headers = rows[0]  # read_xlsx_rows keeps only rows with a non-empty cell, trailing "" dropped
+    _map_headers(source, list(headers))
+    width = len(headers)
+    for number, cells in rows[1:]:
+        cells = cells[:width]  # values right of the header are dropped first ...
+        if any(c.strip() != "" for c in cells):  # ... so a row with nothing else is blank: skipped
+            source.records.append((number, cells))
+    return source
+
+
+def read_source_file(path, display_path=None, sheet=None):
+    """A CSV or a workbook, by extension (and by signature: an OLE2 file is a legacy workbook)."""
+    if os.path.splitext(path)[1].lower() in XLSX_EXTENSIONS:
+        return read_xlsx_file(path, display_path, sheet)
+    with open(path, "rb") as f:
+        magic = f.read(8)
+    if magic.startswith(OLE2_MAGIC):
+        raise FileFailure("legacy .xls (BIFF) or password-protected workbook")
+    if magic.startswith(ZIP_MAGIC):  # a workbook saved with the wrong extension
+        return read_xlsx_file(path, display_path, sheet)
+    return read_csv_file(path, display_path)
 
 
 class Row:
@@ -568,7 +767,7 @@ def run_reference(inputs, model="weighted", min_score=4.0, as_of=dt.date(2025, 6
             expected.skipped.append(path)
             continue
         try:
-            source = read_csv_file(path, path)
+            source = read_source_file(path, path)
         except FileFailure as e:
             expected.files.append((path, None, str(e)))
             continue

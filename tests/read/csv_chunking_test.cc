@@ -79,7 +79,8 @@ CsvContents ReferenceRead(std::string_view text, char delimiter) {
       return out;
     }
     bool blank = true;
-    for (const std::string& s : records[i]) blank = blank && s.empty();
+    for (const std::string& s : records[i])
+      blank = blank && s.find_first_not_of(" \t\r\n") == std::string::npos;
     if (blank) continue;
     if (!have_header) {
       out.header = records[i];

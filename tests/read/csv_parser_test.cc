@@ -159,13 +159,15 @@ TEST(CsvParserTest, CellsAreViewsIntoTheBuffer) {
   EXPECT_EQ(record.cells[1].data(), text.data() + 4);
 }
 
-TEST(CsvParserTest, BlankRecordsAreEmptyLinesAndLinesOfEmptyCells) {
+TEST(CsvParserTest, BlankRecordsHoldOnlyEmptyOrWhitespaceCells) {
   CsvRecord record;
   record.cells = {"", "", ""};
   EXPECT_TRUE(record.IsBlank());
   record.cells = {""};
   EXPECT_TRUE(record.IsBlank());
-  record.cells = {"", " "};
+  record.cells = {"", " ", "\t"};
+  EXPECT_TRUE(record.IsBlank());
+  record.cells = {"", " x"};
   EXPECT_FALSE(record.IsBlank());
 }
 

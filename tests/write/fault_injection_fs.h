@@ -32,13 +32,26 @@ enum class FsOp : uint8_t {
   kRename,
   kRemoveFile,
   kSyncDirectory,
+  kOpenRandomAccess,
+  kReadAt,
 };
-inline constexpr size_t kFsOpCount = static_cast<size_t>(FsOp::kSyncDirectory) + 1;
+inline constexpr size_t kFsOpCount = static_cast<size_t>(FsOp::kReadAt) + 1;
 
 inline std::string_view FsOpName(FsOp op) {
-  static constexpr std::array<std::string_view, kFsOpCount> kNames = {
-      "OpenSequential", "Read",          "OpenWritable",      "Append", "Sync",       "Close",
-      "Stat",           "ListDirectory", "CreateDirectories", "Rename", "RemoveFile", "SyncDirectory"};
+  static constexpr std::array<std::string_view, kFsOpCount> kNames = {"OpenSequential",
+                                                                      "Read",
+                                                                      "OpenWritable",
+                                                                      "Append",
+                                                                      "Sync",
+                                                                      "Close",
+                                                                      "Stat",
+                                                                      "ListDirectory",
+                                                                      "CreateDirectories",
+                                                                      "Rename",
+                                                                      "RemoveFile",
+                                                                      "SyncDirectory",
+                                                                      "OpenRandomAccess",
+                                                                      "ReadAt"};
   return kNames[static_cast<size_t>(op)];
 }
 
@@ -88,6 +101,11 @@ class FaultInjectionFileSystem final : public FileSystem {
     FP_RETURN_IF_ERROR(Check(FsOp::kOpenSequential, path));
     FP_ASSIGN_OR_RETURN(auto file, base_->OpenSequential(path));
     return std::unique_ptr<SequentialFile>(new FaultySequentialFile(this, path, std::move(file)));
+  }
+  Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(const std::filesystem::path& path) override {
+    FP_RETURN_IF_ERROR(Check(FsOp::kOpenRandomAccess, path));
+    FP_ASSIGN_OR_RETURN(auto file, base_->OpenRandomAccess(path));
+    return std::unique_ptr<RandomAccessFile>(new FaultyRandomAccessFile(this, path, std::move(file)));
   }
   Result<std::unique_ptr<WritableFile>> OpenWritable(const std::filesystem::path& path) override {
     FP_RETURN_IF_ERROR(Check(FsOp::kOpenWritable, path));
@@ -141,6 +159,23 @@ class FaultInjectionFileSystem final : public FileSystem {
     FaultInjectionFileSystem* fs_;
     std::filesystem::path path_;
     std::unique_ptr<SequentialFile> base_;
+  };
+
+  class FaultyRandomAccessFile final : public RandomAccessFile {
+   public:
+    FaultyRandomAccessFile(FaultInjectionFileSystem* fs, std::filesystem::path path,
+                           std::unique_ptr<RandomAccessFile> base)
+        : fs_(fs), path_(std::move(path)), base_(std::move(base)) {}
+    Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) override {
+      FP_RETURN_IF_ERROR(fs_->Check(FsOp::kReadAt, path_));
+      return base_->ReadAt(offset, buf, n);
+    }
+    uint64_t size() const override { return base_->size(); }
+
+   private:
+    FaultInjectionFileSystem* fs_;
+    std::filesystem::path path_;
+    std::unique_ptr<RandomAccessFile> base_;
   };
 
   class FaultyWritableFile final : public WritableFile {

@@ -9,7 +9,8 @@
 // inside quotes) is one row. So the header of a plain file is row 1, the first
 // data row 2: what a spreadsheet shows when it opens the file.
 //
-// Blank records (empty lines, ",,,") are skipped but counted. Rows whose cell
+// Blank records (empty lines, ",,,", cells of only whitespace) are skipped
+// but counted. Rows whose cell
 // count differs from the header's are delivered as they are, with a
 // RowIssue{kRaggedRow}. File-level errors end the file: kCorruptFile (a
 // quoted cell still open at the end of the file — a truncated download; the

@@ -57,10 +57,11 @@ struct CsvRecord {
   std::vector<std::string_view> cells;
   bool unterminated_quote = false;  // the input ended inside a quoted cell
 
-  // An empty line, or a line of empty cells such as ",,,".
+  // An empty line, or a line of cells that are empty or only whitespace
+  // (",,,", " , ,"): it holds no property.
   bool IsBlank() const {
     for (std::string_view cell : cells) {
-      if (!cell.empty()) return false;
+      if (cell.find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
     }
     return true;
   }
