@@ -63,8 +63,8 @@ class Unseekable:
 entries = [
 )";
   for (const ZipEntrySpec& e : entries) {
-    script += fmt::format("  (bytes.fromhex('{}').decode('utf-8'), bytes.fromhex('{}'), {}),\n", HexOf(e.name),
-                          HexOf(e.data), e.stored ? "True" : "False");
+    script += fmt::format("  (bytes.fromhex('{}').decode('utf-8'), bytes.fromhex('{}'), {}),\n",
+                          HexOf(e.name), HexOf(e.data), e.stored ? "True" : "False");
   }
   script += fmt::format(R"(]
 raw = open(bytes.fromhex('{}').decode('utf-8'), 'wb')
