@@ -22,8 +22,8 @@ const std::vector<std::string>& GenerateScenarios() {
 }
 
 Result<std::vector<std::filesystem::path>> Generate(FileSystem* fs, const GenerateOptions& options) {
-  if (options.format != "csv") {
-    return Invalid(fmt::format("format \"{}\" is not supported yet (only csv)", options.format));
+  if (options.format != "csv" && options.format != "xlsx") {
+    return Invalid(fmt::format("format \"{}\" is not supported (csv or xlsx)", options.format));
   }
   if (options.files < 1 || options.files > kMaxFiles) {
     return Invalid(fmt::format("files must be between 1 and {} (got {})", kMaxFiles, options.files));

@@ -11,7 +11,9 @@
 //   large            one good export of `rows` rows
 //   mixed            valid + duplicates (files/2, at least 1) + one file of each bad kind
 //   all              every scenario above in a sub-folder of its own name
-// File names are <scenario>_<NN>_<style>.csv; in `mixed` each file is named
+// File names are <scenario>_<NN>_<style>.csv (.xlsx with format xlsx: every
+// file but the UTF-16 one, whose fault is a text encoding, and the truncated
+// CSV becomes a workbook cut off halfway); in `mixed` each file is named
 // after the scenario it comes from, so a reader can tell which must fail.
 //
 // Deterministic: the same options give byte-identical files on any machine
@@ -33,10 +35,12 @@ struct GenerateOptions {
   std::filesystem::path out_dir;  // created when missing; existing files of the same name are replaced
   // valid | duplicates | empty | missing-columns | corrupted | large | mixed | all. Default: valid.
   std::string scenario = "valid";
-  uint64_t rows = 1000;              // data rows per generated export. Default: 1000.
-  int files = 3;                     // good exports per scenario (1..999). Default: 3.
-  uint64_t seed = 42;                // Default: 42.
-  std::string format = "csv";        // csv only for now (xlsx arrives with the XLSX writer).
+  uint64_t rows = 1000;  // data rows per generated export. Default: 1000.
+  int files = 3;         // good exports per scenario (1..999). Default: 3.
+  uint64_t seed = 42;    // Default: 42.
+  // csv | xlsx: the same rows as CSV files or as workbooks (generate/workbook_export.h).
+  // Default: csv.
+  std::string format = "csv";
   std::string as_of = "2025-06-30";  // YYYY-MM-DD; sale dates are spread around it.
 };
 

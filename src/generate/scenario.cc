@@ -58,7 +58,8 @@ class Planner {
     Bad("missing-columns", 3, FileKind::kUnmappedKeyHeaders, HeaderStyle::kOdd, "unmapped-headers");
   }
   void Corrupted() {
-    Bad("corrupted", 1, FileKind::kTruncatedQuote, HeaderStyle::kCrexi, "truncated-quote");
+    Bad("corrupted", 1, FileKind::kTruncatedQuote, HeaderStyle::kCrexi,
+        options_.format == "xlsx" ? "truncated" : "truncated-quote");
     Bad("corrupted", 2, FileKind::kBinary, HeaderStyle::kCrexi, "binary");
     Bad("corrupted", 3, FileKind::kUtf16NoBom, HeaderStyle::kAppraiser, "utf16-no-bom");
   }
@@ -76,10 +77,14 @@ class Planner {
     next_property_ += rows;
     return plan;
   }
+  // <scenario>_<NN>_<what>.csv, or .xlsx. The random stream comes from the
+  // .csv name in both formats, so a workbook holds the same rows as the CSV.
   void Name(FilePlan* plan, std::string_view scenario, int number, std::string_view what) {
     const std::string name = fmt::format("{}_{:02}_{}.csv", scenario, number, what);
+    plan->stream = StreamOf(options_.seed, (folder_ / name).generic_string());
+    plan->xlsx = options_.format == "xlsx" && plan->kind != FileKind::kUtf16NoBom;
     plan->relative_path = folder_ / name;
-    plan->stream = StreamOf(options_.seed, plan->relative_path.generic_string());
+    if (plan->xlsx) plan->relative_path.replace_extension(".xlsx");
   }
 
   const GenerateOptions& options_;

@@ -35,6 +35,9 @@ struct FilePlan {
   uint64_t first_property = 0;
   uint32_t duplicate_per_mille = 0;
   uint64_t stream = 0;  // seeds the file's own random stream
+  // An .xlsx workbook rather than a CSV file (GenerateOptions::format "xlsx";
+  // the UTF-16 file stays a CSV: its fault is a text encoding).
+  bool xlsx = false;
 };
 
 // kInvalidArgument for an unknown scenario.

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "write/existing_output.h"
+
 namespace flexpipe {
 namespace {
 
@@ -97,13 +99,36 @@ Status AtomicFile::Commit() {
   Status closed = file_->Close();
   file_.reset();
   if (!closed.ok()) return Fail(closed, "cannot close temporary file");
-  if (Status s = fs_->Rename(temp_path_, destination_); !s.ok()) return Fail(s, "cannot rename into place");
+  FP_RETURN_IF_ERROR(RenameIntoPlace());
   state_ = State::kCommitted;
   buffer_ = std::string();  // give the memory back
   if (Status s = fs_->SyncDirectory(FolderOf(destination_)); !s.ok()) {
     error_ = OutputError(destination_, fmt::format("written, but cannot sync its folder: {}", s.message()));
     return error_;
   }
+  return Status::Ok();
+}
+
+Status AtomicFile::RenameIntoPlace() {
+  std::filesystem::path backup;
+  if (!backup_stamp_.empty()) {
+    auto exists = PathExists(fs_, destination_);
+    if (!exists.ok()) return Fail(exists.status(), "cannot keep the existing file");
+    if (*exists) {
+      auto free = FreeBackupPath(fs_, destination_, backup_stamp_);
+      if (!free.ok()) return Fail(free.status(), "cannot keep the existing file");
+      if (Status s = fs_->Rename(destination_, *free); !s.ok())
+        return Fail(s, "cannot keep the existing file");
+      backup = std::move(free).value();
+    }
+  }
+  if (Status s = fs_->Rename(temp_path_, destination_); !s.ok()) {
+    if (!backup.empty() && !fs_->Rename(backup, destination_).ok()) {  // put the old file back
+      return Fail(s, fmt::format("cannot rename into place (the previous file is now {})", backup.string()));
+    }
+    return Fail(s, "cannot rename into place");
+  }
+  backup_path_ = std::move(backup);
   return Status::Ok();
 }
 

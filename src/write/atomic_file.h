@@ -7,6 +7,11 @@
 //
 // Errors are sticky: after the first failure every later call returns it and
 // Commit() abandons the temporary file. One thread at a time.
+//
+// A writer that can only write by file name (libxlsxwriter) may write
+// temp_path() itself, without Append(), and then call Commit(): the sync goes
+// through this object's descriptor of the same file, which flushes whatever
+// was written to it through any descriptor.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/env.h"
 #include "flexpipe/status.h"
@@ -45,6 +51,16 @@ class AtomicFile {
   // but their durability is not guaranteed; the error is still returned.
   Status Commit();
 
+  // Makes Commit() keep a file already at the destination instead of
+  // replacing it: just before the new file is renamed into place, the old one
+  // is renamed to FreeBackupPath(destination, stamp) (write/existing_output.h:
+  // <stem>.<stamp><ext>). If the new file's rename then fails, the old one is
+  // renamed back. Between the two renames (microseconds) the destination does
+  // not exist. Call before Commit().
+  void KeepExistingAsBackup(std::string stamp) { backup_stamp_ = std::move(stamp); }
+  // Where Commit() moved the previous file; empty when it moved none.
+  const std::filesystem::path& backup_path() const { return backup_path_; }
+
   // Discards everything written; the destination is untouched. Idempotent;
   // does nothing after a successful Commit().
   void Abandon();
@@ -62,6 +78,9 @@ class AtomicFile {
              std::unique_ptr<WritableFile> file, size_t buffer_bytes);
 
   Status Flush();
+  // Renames the temporary file over the destination, first moving an existing
+  // destination aside when KeepExistingAsBackup() was called.
+  Status RenameIntoPlace();
   // Records `s` (annotated with the destination) as the sticky error and
   // abandons the temporary file.
   Status Fail(const Status& s, std::string_view doing);
@@ -73,6 +92,8 @@ class AtomicFile {
   std::string buffer_;
   size_t buffer_bytes_;
   uint64_t size_ = 0;
+  std::string backup_stamp_;
+  std::filesystem::path backup_path_;
   State state_ = State::kOpen;
   Status error_;
 };

@@ -129,6 +129,7 @@ Json FileDetail(const FileReport& r, bool include_volatile) {
   d["ragged_rows"] = r.ragged_rows;
   d["value_problems"] = r.value_problems;
   if (include_volatile) d["seconds"] = Rounded(r.seconds, kSecondsDecimals);
+  if (include_volatile) d["reused"] = r.reused;
   Json columns = Json::array();
   Json unmapped = Json::array();
   for (const ColumnReport& c : r.columns) {
@@ -145,10 +146,12 @@ Json FileDetail(const FileReport& r, bool include_volatile) {
 Json FilesJson(const RunSummary& s, bool include_volatile) {
   Json details = Json::array();
   for (const FileReport& r : s.files) details.push_back(FileDetail(r, include_volatile));
-  return Json{{"found", s.files_found},           {"processed", s.files_processed},
-              {"succeeded", s.files_succeeded},   {"failed", s.files_failed},
-              {"failures", Problems(s.failures)}, {"skipped", Problems(s.skipped)},
-              {"details", std::move(details)}};
+  Json files{{"found", s.files_found},           {"processed", s.files_processed},
+             {"succeeded", s.files_succeeded},   {"failed", s.files_failed},
+             {"failures", Problems(s.failures)}, {"skipped", Problems(s.skipped)},
+             {"details", std::move(details)}};
+  if (include_volatile) files["reused"] = s.files_reused;  // how the run went, not what it found
+  return files;
 }
 
 Json ScoresJson(const RunSummary& s) {
@@ -174,6 +177,7 @@ Json CandidateJson(const CandidateSummary& c) {
       {"parcel_id", TextOrNull(c.parcel_id)},
       {"property_type", TextOrNull(c.property_type)},
       {"zoning", TextOrNull(c.zoning)},
+      {"owner_name", TextOrNull(c.owner_name)},
       {"acres", quantity(c.has_acres, c.acres, kAcreDecimals)},
       {"building_sqft", quantity(c.has_building_sqft, c.building_sqft, kQuantityDecimals)},
       {"improvement_value", quantity(c.has_improvement_value, c.improvement_value, kQuantityDecimals)},
@@ -212,6 +216,9 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
                          {"duplicates_removed", s.duplicates_removed}};
   j["scores"] = ScoresJson(s);
   j["score_distribution"] = InOrder(s.score_distribution, kBands, 3, count);
+  Json histogram = Json::array();
+  for (const uint64_t n : s.score_histogram) histogram.push_back(n);
+  j["score_histogram"] = Json{{"bin_width", kScoreHistogramBinWidth}, {"counts", std::move(histogram)}};
   j["classifications"] = InOrder(s.classification_counts, kClasses, 3, count);
   Json means = Json::object();
   for (const auto& [name, mean] : s.component_means) means[name] = Rounded(mean, kScoreDecimals);
@@ -242,6 +249,7 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
   j["data_quality"] = std::move(quality);
   j["outputs"] = Json{{"master_csv", TextOrNull(s.master_csv)},
                       {"master_xlsx", TextOrNull(s.master_xlsx)},
+                      {"html_report", TextOrNull(s.html_report)},
                       {"report", TextOrNull(s.report_file)}};
   if (include_volatile) j["timing"] = TimingJson(s);
 
@@ -250,9 +258,11 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
   return out;
 }
 
-Status WriteSummaryJson(FileSystem* fs, const std::filesystem::path& path, const RunSummary& summary) {
+Status WriteSummaryJson(FileSystem* fs, const std::filesystem::path& path, const RunSummary& summary,
+                        std::string backup_stamp) {
   const std::string json = SummaryToJson(summary);
   FP_ASSIGN_OR_RETURN(auto file, AtomicFile::Create(fs, path));
+  if (!backup_stamp.empty()) file->KeepExistingAsBackup(std::move(backup_stamp));
   FP_RETURN_IF_ERROR(file->Append(json));
   return file->Commit();
 }

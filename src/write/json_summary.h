@@ -24,7 +24,10 @@ inline constexpr int kSummaryVersion = 1;
 // valid UTF-8 is rendered with U+FFFD in place of the bad bytes.
 std::string SummaryToJson(const RunSummary& summary, bool include_volatile = true);
 
-// Writes SummaryToJson(summary) to `path` through an AtomicFile.
-Status WriteSummaryJson(FileSystem* fs, const std::filesystem::path& path, const RunSummary& summary);
+// Writes SummaryToJson(summary) to `path` through an AtomicFile. With a
+// non-empty `backup_stamp`, an existing file is kept as <stem>.<stamp>.json
+// (output.existing: backup; AtomicFile::KeepExistingAsBackup).
+Status WriteSummaryJson(FileSystem* fs, const std::filesystem::path& path, const RunSummary& summary,
+                        std::string backup_stamp = {});
 
 }  // namespace flexpipe

@@ -273,7 +273,7 @@ TEST(Generate, RejectsBadOptions) {
   o.scenario = "nonsense";
   EXPECT_EQ(Generate(testing::DefaultFs(), o).status().code(), ErrorCode::kInvalidArgument);
   o.scenario = "valid";
-  o.format = "xlsx";
+  o.format = "ods";
   EXPECT_EQ(Generate(testing::DefaultFs(), o).status().code(), ErrorCode::kInvalidArgument);
   o.format = "csv";
   o.files = 0;

@@ -176,6 +176,8 @@ TEST(JsonSummary, HasEveryKeyOfTheContract) {
       "/score_distribution/8-10",
       "/score_distribution/6-8",
       "/score_distribution/4-6",
+      "/score_histogram/bin_width",
+      "/score_histogram/counts",
       "/classifications/PRIME_FLEX",
       "/component_means/zoning_score",
       "/geography/states",
@@ -189,12 +191,14 @@ TEST(JsonSummary, HasEveryKeyOfTheContract) {
       "/top_candidates/0/rank",
       "/top_candidates/0/score",
       "/top_candidates/0/flags",
+      "/top_candidates/0/owner_name",
       "/schema_differences/0/file",
       "/schema_differences/0/missing_fields",
       "/schema_differences/0/extra_columns",
       "/data_quality/0/field",
       "/outputs/master_csv",
       "/outputs/master_xlsx",
+      "/outputs/html_report",
       "/outputs/report",
       "/timing/seconds",
       "/timing/rows_per_second",
@@ -205,10 +209,11 @@ TEST(JsonSummary, HasEveryKeyOfTheContract) {
 
 TEST(JsonSummary, TopLevelKeysComeInAFixedReadableOrder) {
   const auto j = nlohmann::ordered_json::parse(SummaryToJson(MakeSummary()));
-  EXPECT_EQ(Keys(j), (std::vector<std::string>{"summary_version", "run", "files", "rows", "candidates",
-                                               "scores", "score_distribution", "classifications",
-                                               "component_means", "geography", "averages", "top_candidates",
-                                               "schema_differences", "data_quality", "outputs", "timing"}));
+  EXPECT_EQ(Keys(j),
+            (std::vector<std::string>{"summary_version", "run", "files", "rows", "candidates", "scores",
+                                      "score_distribution", "score_histogram", "classifications",
+                                      "component_means", "geography", "averages", "top_candidates",
+                                      "schema_differences", "data_quality", "outputs", "timing"}));
   EXPECT_EQ(Keys(j["component_means"]),
             (std::vector<std::string>{"zoning_score", "size_score", "building_score", "location_score",
                                       "activity_score", "value_score"}));
@@ -320,6 +325,25 @@ TEST(JsonSummary, DistributionAndClassesKeepTheirNaturalOrder) {
             (std::vector<std::string>{"PRIME_FLEX", "GOOD_FLEX", "POTENTIAL_FLEX", "UNLIKELY_FLEX"}));
   const json without = Parse(SummaryToJson(MakeSummary()));
   EXPECT_FALSE(without["score_distribution"].contains("below-4"));
+}
+
+TEST(JsonSummary, TheScoreHistogramHasTwentyHalfPointBins) {
+  RunSummary s = MakeSummary();
+  s.score_histogram[8] = 35;   // 4.0-4.5
+  s.score_histogram[19] = 10;  // 9.5-10
+  s.html_report = "data/exports/report.html";
+  s.top_candidates[0].owner_name = "<script>x</script> LLC";
+  const auto j = nlohmann::ordered_json::parse(SummaryToJson(s));
+  EXPECT_EQ(j["score_histogram"]["bin_width"].get<double>(), 0.5);
+  ASSERT_EQ(j["score_histogram"]["counts"].size(), 20u);
+  EXPECT_EQ(j["score_histogram"]["counts"][8], 35);
+  EXPECT_EQ(j["score_histogram"]["counts"][19], 10);
+  EXPECT_EQ(j["score_histogram"]["counts"][0], 0);
+  EXPECT_EQ(Keys(j["outputs"]),
+            (std::vector<std::string>{"master_csv", "master_xlsx", "html_report", "report"}));
+  EXPECT_EQ(j["outputs"]["html_report"], "data/exports/report.html");
+  EXPECT_EQ(j["top_candidates"][0]["owner_name"], "<script>x</script> LLC");
+  EXPECT_TRUE(Parse(SummaryToJson(MakeSummary()))["outputs"]["html_report"].is_null());
 }
 
 TEST(JsonSummary, GeographyIsMostFrequentFirstThenByNameAndSkipsMissingValues) {
