@@ -102,6 +102,9 @@ struct PipelineOptions {
   FilteringOptions filtering;
   LoggingOptions logging;
   ScoringOptions scoring;
+  // The SQLite store every run is recorded in (docs/store.md); "" = no store
+  // (no resume, no reuse). Default: "data/flexpipe.db". YAML: store.
+  std::string store = "data/flexpipe.db";
   // Explicit header mapping, canonical field → header as written in files;
   // overrides the alias table. YAML: columns.
   std::map<std::string, std::string> columns;

@@ -41,6 +41,10 @@ struct RunContext {
   FileSystem* fs = nullptr;                   // null = the real file system
   Clock* clock = nullptr;                     // null = the system clock
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (SIGINT)
+  // Use the stored results of files whose content and settings are unchanged
+  // instead of reading them again (docs/store.md); false = read every file
+  // (`flexpipe run --full`). Ignored without a store.
+  bool reuse_stored_files = true;
 };
 
 // Fails only when the run as a whole cannot happen or finish (bad options,

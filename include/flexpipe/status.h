@@ -46,6 +46,8 @@ enum class ErrorCode : uint16_t {
   kResourceLimit = 402,
   // Output.
   kOutputError = 500,
+  kDatabaseError = 501,         // the store (SQLite) failed: I/O, locked, corrupt, full
+  kDatabaseIncompatible = 502,  // the store's schema is newer than, or differs from, this binary's
   // Usage.
   kInvalidArgument = 600,
   kConfigError = 601,

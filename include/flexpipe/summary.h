@@ -3,12 +3,19 @@
 // documents the JSON form.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace flexpipe {
+
+// The score histogram: unique candidates per 0.5-wide score bin over 0..10.
+// Bin i holds scores in [i * 0.5, (i + 1) * 0.5); the last bin also holds 10.
+inline constexpr double kScoreHistogramBinWidth = 0.5;
+inline constexpr size_t kScoreHistogramBins = 20;
 
 // One problem, as reported to people.
 struct Problem {
@@ -43,6 +50,7 @@ struct FileReport {
   uint64_t ragged_rows = 0;
   uint64_t value_problems = 0;  // cells that did not parse as their field's type
   double seconds = 0;
+  bool reused = false;  // taken unchanged from the store (docs/store.md), not read again
   std::vector<ColumnReport> columns;
   std::vector<std::string> mapping_notes;  // e.g. duplicate mappings
   std::vector<Problem> row_problems;       // first few row-level problems (samples)
@@ -60,7 +68,7 @@ struct CandidateSummary {
   uint32_t rank = 0;
   double score = 0;
   std::string classification;
-  std::string address, city, state, county, zip, parcel_id, property_type, zoning;
+  std::string address, city, state, county, zip, parcel_id, property_type, zoning, owner_name;
   double acres = 0, building_sqft = 0, improvement_value = 0;
   bool has_acres = false, has_building_sqft = false, has_improvement_value = false;
   std::vector<std::string> flags;
@@ -90,6 +98,7 @@ struct RunSummary {
   uint64_t files_processed = 0;
   uint64_t files_succeeded = 0;
   uint64_t files_failed = 0;
+  uint64_t files_reused = 0;  // of files_processed: taken from the store, not read again
   std::vector<Problem> skipped;  // zero-byte files, unreadable entries found while discovering
   std::vector<FileReport> files;
   std::vector<Problem> failures;  // one per failed file
@@ -107,6 +116,7 @@ struct RunSummary {
   // scores of the unique candidates
   double score_average = 0, score_median = 0, score_min = 0, score_max = 0;
   std::map<std::string, uint64_t> score_distribution;           // "8-10", "6-8", "4-6", "below-4"
+  std::array<uint64_t, kScoreHistogramBins> score_histogram{};  // see kScoreHistogramBinWidth
   std::map<std::string, uint64_t> classification_counts;        // PRIME_FLEX → n
   std::vector<std::pair<std::string, double>> component_means;  // zoning_score → mean over candidates
 
@@ -121,6 +131,7 @@ struct RunSummary {
 
   // outputs written
   std::string master_csv, master_xlsx, report_file;
+  std::string html_report;  // the HTML report (report/html_report.h); "" = not written
 
   // timing
   double seconds = 0;

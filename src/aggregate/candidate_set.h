@@ -65,6 +65,9 @@ class CandidateSet {
   // whose key was seen before replaces the earlier one only when its score is
   // strictly higher (ties keep the first in file order).
   void Add(const RowId& id, const ScoreResult& result, std::string_view packed_cells, std::string_view key);
+  // Counts `n` offers that were merged away before the set was stored: the
+  // store rebuilds a set from its unique candidates, then restores offered().
+  void AddMergedOffers(uint64_t n) { offered_ += n; }
 
   const CandidateLayout& layout() const { return layout_; }
   // Unique candidates, in order of their key's first appearance.

@@ -21,6 +21,14 @@ std::string_view DistributionBucket(double score) {
   return "below-4";
 }
 
+// The histogram bin of a score (flexpipe/summary.h: kScoreHistogramBinWidth);
+// scores outside 0..10 go to the nearest end bin.
+size_t HistogramBin(double score) {
+  if (!(score > 0)) return 0;  // also NaN
+  const double bin = score / kScoreHistogramBinWidth;
+  return bin >= static_cast<double>(kScoreHistogramBins) ? kScoreHistogramBins - 1 : static_cast<size_t>(bin);
+}
+
 }  // namespace
 
 void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
@@ -52,6 +60,7 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
     const double score = c.result.score;
     score_sum += score;
     ++summary->score_distribution[std::string(DistributionBucket(score))];
+    ++summary->score_histogram[HistogramBin(score)];
     ++summary->classification_counts[std::string(ClassificationName(c.result.classification))];
     for (size_t k = 0; k < component_names.size(); ++k) component_sums[k] += c.result.components[k];
 
@@ -77,6 +86,7 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
       top.parcel_id = text(slots, Field::kParcelId);
       top.property_type = text(slots, Field::kPropertyType);
       top.zoning = text(slots, Field::kZoning);
+      top.owner_name = text(slots, Field::kOwnerName);
       if (acres) top.acres = *acres, top.has_acres = true;
       if (building) top.building_sqft = *building, top.has_building_sqft = true;
       if (auto v = ToNumber(text(slots, Field::kImprovementValue))) {

@@ -5,32 +5,16 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-namespace flexpipe::cli {
+#include "core/human_number.h"
+#include "core/problem_hint.h"
 
-std::string WithThousands(uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
+namespace flexpipe::cli {
 
 namespace {
 
 std::string Truncate(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
   return std::string(s.substr(0, max - 1)) + "~";
-}
-
-std::string Hint(const std::string& code) {
-  if (code == "MISSING_REQUIRED_COLUMNS") return "map the columns with `columns:` in the config file";
-  if (code == "UNSUPPORTED_FORMAT") return "save the file as .xlsx or .csv";
-  if (code == "BAD_ENCODING") return "save the file as UTF-8 CSV";
-  if (code == "NO_HEADER" || code == "EMPTY_FILE") return "the file has no data: re-export it";
-  if (code == "PERMISSION_DENIED") return "check the file's permissions";
-  return "";
 }
 
 }  // namespace
@@ -117,13 +101,15 @@ void PrintRunReport(const RunSummary& s, size_t top_n) {
     fmt::print("\nFailed files:\n");
     for (const Problem& p : s.failures) {
       fmt::print("  {}: {} — {}\n", p.file, p.code, p.message);
-      if (std::string hint = Hint(p.code); !hint.empty()) fmt::print("    hint: {}\n", hint);
+      if (const std::string_view hint = ProblemHint(p.code); !hint.empty())
+        fmt::print("    hint: {}\n", hint);
     }
   }
   fmt::print("\nOutputs:\n");
   if (!s.master_csv.empty()) fmt::print("  master CSV   {}\n", s.master_csv);
   if (!s.master_xlsx.empty()) fmt::print("  master XLSX  {}\n", s.master_xlsx);
   if (!s.report_file.empty()) fmt::print("  summary JSON {}\n", s.report_file);
+  if (!s.html_report.empty()) fmt::print("  HTML report  {}\n", s.html_report);
   if (s.top_candidates.empty() || top_n == 0) return;
   fmt::print("\nTop {} candidates:\n", std::min(top_n, s.top_candidates.size()));
   fmt::print("  {:>4} {:>6}  {:<15} {:<34} {:<18} {:<5} {:>8} {:>10}\n", "rank", "score", "class", "address",

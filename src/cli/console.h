@@ -43,7 +43,4 @@ class ConsoleListener final : public ProgressListener {
 // The end-of-run report on stdout: counts, outputs, failures with hints, top N.
 void PrintRunReport(const RunSummary& summary, size_t top_n);
 
-// "1,234,567".
-std::string WithThousands(uint64_t n);
-
 }  // namespace flexpipe::cli

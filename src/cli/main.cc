@@ -15,6 +15,7 @@
 
 #include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "cli/store_commands.h"
 #include "config/config.h"
 #include "core/env.h"
 #include "flexpipe/pipeline.h"
@@ -46,6 +47,7 @@ struct RunFlags {
   std::vector<std::string> raw_sets;                      // --set KEY=VALUE
   bool quiet = false;
   bool verbose = false;
+  bool full = false;  // --full: read every file, reuse nothing from the store
 };
 
 // Registers a flag whose value becomes `key = value` when given.
@@ -133,15 +135,31 @@ int RunCommand(const RunFlags& flags) {
   RunContext context;
   context.listener = &listener;
   context.cancel = &g_cancel;
+  context.reuse_stored_files = !flags.full;
   auto summary = RunPipeline(*options, context);
   log->flush();
   if (!summary.ok()) {
     if (summary.status().code() == ErrorCode::kCancelled) {
-      log->error("interrupted: no outputs were written; run the same command again to start over");
+      if (options->store.empty()) {
+        log->error("interrupted: no outputs were written; run the same command again to start over");
+      } else {
+        log->error(
+            "interrupted: no outputs were written; files read so far are kept in {}: run the same "
+            "command again to resume",
+            options->store);
+      }
       return kExitInterrupted;
     }
     log->error("{}", summary.status().ToString());
-    return summary.status().code() == ErrorCode::kConfigError ? kExitUsage : kExitFailed;
+    const ErrorCode code = summary.status().code();
+    return code == ErrorCode::kConfigError || code == ErrorCode::kDatabaseIncompatible ? kExitUsage
+                                                                                       : kExitFailed;
+  }
+  if (summary->files_reused > 0) {
+    log->info(
+        "{} of {} files unchanged since an earlier run: their results were taken from {} (--full reads "
+        "them again)",
+        summary->files_reused, summary->files_processed, options->store);
   }
   if (!flags.quiet) PrintRunReport(*summary, static_cast<size_t>(options->output.top_n));
   if (summary->files_found == 0) {
@@ -189,12 +207,31 @@ void AddRunOptions(CLI::App* run, RunFlags* flags) {
          "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)")
       ->type_name("GLOB");
   AddSwitch(run, flags, "-r,--recursive", "input.recursive_scan", "true", "Descend into sub-folders");
+  AddSetting<std::string>(run, flags, "--sheet", "input.sheet",
+                          "Workbook sheet: a name, a 1-based position, or all (default: first visible)")
+      ->type_name("NAME|N|all");
+  AddSetting<std::string>(run, flags, "--header-row", "input.header_row",
+                          "Header row of workbooks (default: the first non-empty row)")
+      ->type_name("N");
   AddSetting<std::string>(run, flags, "--top-n", "output.top_n",
                           "Top candidates listed in summaries (default: 10)")
       ->type_name("N");
   AddSwitch(run, flags, "--no-csv", "output.enable_csv_export", "false", "Do not write the master CSV");
   AddSwitch(run, flags, "--no-xlsx", "output.enable_xlsx_export", "false",
             "Do not write the master workbook");
+  AddSetting<std::string>(run, flags, "--existing", "output.existing",
+                          "Outputs already there: replace, backup (keep as NAME.<time>.EXT), or version "
+                          "(write NAME_v2.EXT ...) (default: backup)")
+      ->type_name("POLICY");
+  AddSetting<std::string>(run, flags, "--html", "output.html_file",
+                          "HTML report path (default: report.html beside the master file)")
+      ->type_name("PATH");
+  AddSwitch(run, flags, "--no-html", "output.enable_html", "false", "Do not write the HTML report");
+  AddSetting<std::string>(run, flags, "--db", "store",
+                          "SQLite store of every run, for resume and reuse (default: data/flexpipe.db)")
+      ->type_name("PATH");
+  AddSwitch(run, flags, "--no-db", "store", "", "Do not record the run in a store (no resume, no reuse)");
+  run->add_flag("--full", flags->full, "Read every file again, even those unchanged since an earlier run");
   AddSetting<std::string>(run, flags, "--log-level", "logging.level",
                           "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)")
       ->type_name("LEVEL");
@@ -258,6 +295,9 @@ int Main(int argc, char** argv) {
   config->add_option("-c,--config", config_flags.config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
   config->add_option("--set", config_flags.raw_sets, "Any setting as KEY=VALUE")->type_name("KEY=VALUE");
 
+  StoreCommandFlags store_flags;
+  AddStoreCommands(&app, &store_flags);
+
   GenerateOptions gen;
   std::string gen_out;
   CLI::App* generate =
@@ -270,7 +310,7 @@ int Main(int argc, char** argv) {
   generate->add_option("--rows", gen.rows, "Rows per file")->capture_default_str();
   generate->add_option("--files", gen.files, "Files per scenario")->capture_default_str();
   generate->add_option("--seed", gen.seed, "Random seed")->capture_default_str();
-  generate->add_option("--format", gen.format, "csv")->capture_default_str();
+  generate->add_option("--format", gen.format, "csv | xlsx")->capture_default_str();
   generate->add_option("--as-of", gen.as_of, "Dates are generated around this day")->capture_default_str();
 
   try {
@@ -280,6 +320,13 @@ int Main(int argc, char** argv) {
   }
 
   if (run->parsed()) return RunCommand(run_flags);
+  const auto store_setting = [](const std::string& config_file) -> Result<std::string> {
+    RunFlags flags;
+    flags.config = config_file;
+    FP_ASSIGN_OR_RETURN(PipelineOptions options, ResolveOptions(flags));
+    return options.store;
+  };
+  if (auto code = RunStoreCommand(store_flags, store_setting)) return *code;
   if (config->parsed()) return ConfigCommand(print, init_path, config_flags);
   if (generate->parsed()) {
     gen.out_dir = gen_out;

@@ -59,6 +59,7 @@ constexpr Setting FieldMapping(std::string_view key, G get, R read, std::string_
 }
 
 constexpr std::array<std::string_view, 2> kModels = {"weighted", "industrial"};
+constexpr std::array<std::string_view, 3> kExistingOutputs = {"replace", "backup", "version"};
 constexpr std::array<std::string_view, 5> kLogLevels = {"TRACE", "DEBUG", "INFO", "WARNING", "ERROR"};
 constexpr int kMaxWorkers = 1024;
 
@@ -72,6 +73,14 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Flag("--pattern GLOB (repeatable)"),
   Bool("input.recursive_scan", OPT(input.recursive), "Also read matching files in sub-folders.")
       .Flag("-r, --recursive"),
+  Text("input.sheet", OPT(input.sheet),
+       "Workbook sheet to read: empty = the first visible worksheet; a name; a 1-based position; or all "
+       "(every visible worksheet is an input of its own, reported as file.xlsx#Sheet).")
+      .Flag("--sheet NAME|N|all"),
+  Int("input.header_row", OPT(input.header_row),
+      "Row number of the header row in workbooks; 0 = the first non-empty row.")
+      .Range(0, 1048576)
+      .Flag("--header-row N"),
 
   Int("processing.batch_size", OPT(processing.batch_size),
       "Files scheduled per group; progress is summarised after each group.")
@@ -96,8 +105,19 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Flag("--no-csv (sets false)"),
   Bool("output.enable_xlsx_export", OPT(output.enable_xlsx_export), "Write the master workbook.")
       .Flag("--no-xlsx (sets false)"),
+  Text("output.html_file", OPT(output.html_file),
+       "HTML report of the run (charts, top candidates, problems); empty = report.html in the master file's "
+       "folder.")
+      .Flag("--html PATH"),
+  Bool("output.enable_html", OPT(output.enable_html), "Write the HTML report.")
+      .Flag("--no-html (sets false)"),
   Int("output.top_n", OPT(output.top_n), "Top candidates listed in the summary and on the console.")
       .Range(0, std::numeric_limits<int>::max()).Flag("--top-n N"),
+  Choice("output.existing", OPT(output.existing), kExistingOutputs,
+         "What happens to an output file that already exists: replace it; backup = first rename it to "
+         "<name>.<YYYYMMDD-HHMMSS>.<ext> (the run's start, UTC); version = keep it and write "
+         "<name>_v2.<ext> (_v3, ...) instead.")
+      .Flag("--existing POLICY"),
 
   Number("filtering.min_flex_score", OPT(filtering.min_flex_score),
          "Minimum flex score (0 to 10) for a property to be a candidate.")
@@ -128,6 +148,11 @@ constexpr auto kSettings = std::to_array<Setting>({
   Text("scoring.profile", OPT(scoring.profile_file),
        "Scoring profile (YAML) overriding the built-in weights and thresholds; empty = built-in.")
       .Flag("--profile PATH"),
+
+  Text("store", OPT(store),
+       "SQLite database every run is recorded in (docs/store.md): lets an interrupted run resume and a "
+       "later run reuse unchanged files; empty = no database.")
+      .Flag("--db PATH, --no-db (sets empty)"),
 
   FieldMapping("columns", OPT(columns),
                "Explicit header mapping, canonical field: header as written in the files; overrides the "

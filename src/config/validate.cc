@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "config/setting_value.h"
 #include "config/settings.h"
+#include "report/html_report.h"
 #include "schema/ascii.h"
 
 namespace flexpipe {
@@ -30,6 +31,7 @@ std::vector<OutputFile> OutputFiles(const PipelineOptions& o) {
     out.push_back({"output.master_file (its .csv)", csv});
   }
   out.push_back({"output.report_file", o.output.report_file});
+  if (o.output.enable_html) out.push_back({"output.html_file", HtmlReportPath(o.output)});
   if (!o.logging.file.empty()) out.push_back({"logging.file", o.logging.file});
   return out;
 }

@@ -40,6 +40,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "RESOURCE_LIMIT";
     case ErrorCode::kOutputError:
       return "OUTPUT_ERROR";
+    case ErrorCode::kDatabaseError:
+      return "DATABASE_ERROR";
+    case ErrorCode::kDatabaseIncompatible:
+      return "DATABASE_INCOMPATIBLE";
     case ErrorCode::kInvalidArgument:
       return "INVALID_ARGUMENT";
     case ErrorCode::kConfigError:

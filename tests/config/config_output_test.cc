@@ -59,6 +59,7 @@ PipelineOptions Unusual() {
   o.scoring.model = "industrial";
   o.scoring.as_of = "2000-02-29";
   o.scoring.profile_file = "profiles/ünïcode\nline.yaml";
+  o.store = "db/other \"runs\".db";
   o.columns = {{"address", "Site \"Address\""}, {"building_sqft", "Bldg: SF # gross"}, {"zip", "Zip\\Code"}};
   return o;
 }
@@ -115,6 +116,7 @@ scoring:
   as_of: ""
   profile: ""
 
+store: "data/flexpipe.db"
 columns: {}
 )");
 }

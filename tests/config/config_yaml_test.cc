@@ -238,7 +238,7 @@ TEST(ConfigYaml, UnknownKeysAreErrorsWithASuggestion) {
   EXPECT_EQ(
       ErrorOf("procesing:\n  max_workers: 4\n"),
       "flexpipe.yaml:1:1: unknown key procesing (did you mean processing?); the file has: input, processing, "
-      "output, filtering, logging, scoring, columns");
+      "output, filtering, logging, scoring, store, columns");
 }
 
 TEST(ConfigYaml, KeysInTheWrongPlaceSuggestWhereTheyBelong) {

@@ -29,6 +29,7 @@ PipelineOptions Options(const TempDir& dir) {
   o.input.paths = {(dir.path() / "in").string()};
   o.output.master_file = (dir.path() / "out" / "master.xlsx").string();
   o.output.report_file = (dir.path() / "reports" / "summary.json").string();
+  o.store = (dir.path() / "flexpipe.db").string();  // docs/store.md
   o.output.enable_xlsx_export = false;
   o.logging.file = "";
   o.scoring.as_of = "2025-06-30";

@@ -42,6 +42,7 @@ PipelineOptions Options(const TempDir& dir) {
   o.input.paths = {(dir.path() / "in").string()};
   o.output.master_file = (dir.path() / "out" / "master.xlsx").string();
   o.output.report_file = (dir.path() / "out" / "summary.json").string();
+  o.store = (dir.path() / "flexpipe.db").string();  // docs/store.md
   o.logging.file = "";
   o.scoring.as_of = "2025-06-30";
   o.processing.max_workers = 1;

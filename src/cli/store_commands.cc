@@ -1,0 +1,188 @@
+#include "cli/store_commands.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "core/env.h"
+#include "store/migrations.h"
+#include "store/query.h"
+#include "store/schema.h"
+
+namespace flexpipe::cli {
+namespace {
+
+int Fail(const Status& s) {
+  fmt::print(stderr, "flexpipe: {}\n", s.ToString());
+  switch (s.code()) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kConfigError:
+    case ErrorCode::kDatabaseIncompatible:
+      return kExitUsage;
+    default:
+      return kExitFailed;
+  }
+}
+
+bool Exists(const std::string& path) { return DefaultFileSystem()->Stat(path).ok(); }
+
+Status Missing(const std::string& path) {
+  return Status(
+      ErrorCode::kNotFound,
+      fmt::format("no database at {} yet: `flexpipe run` creates it (or `flexpipe db migrate`)", path));
+}
+
+Result<std::unique_ptr<Database>> OpenExisting(const std::string& path, bool read_only) {
+  if (!Exists(path)) return Missing(path);
+  DatabaseOptions options;
+  options.read_only = read_only;
+  options.create = false;
+  return Database::Open(path, options);
+}
+
+int DbStatus(const std::string& path) {
+  const auto migrations = StoreMigrations();
+  std::vector<MigrationStatus> rows;
+  if (Exists(path)) {
+    auto db = OpenExisting(path, /*read_only=*/true);
+    if (!db.ok()) return Fail(db.status());
+    auto status = GetMigrationStatus(db->get(), migrations);
+    if (!status.ok()) return Fail(status.status());
+    rows = std::move(status).value();
+  } else {
+    for (const Migration& m : migrations) {
+      rows.push_back(MigrationStatus{m.version, std::string(m.name), MigrationState::kPending,
+                                     MigrationChecksum(m), "", ""});
+    }
+  }
+  int current = 0;
+  bool ok = true;
+  for (const MigrationStatus& r : rows) {
+    if (r.state == MigrationState::kApplied) current = r.version;
+    if (r.state == MigrationState::kChecksumMismatch || r.state == MigrationState::kUnknown) ok = false;
+  }
+  fmt::print("database {}: schema version {} (this flexpipe knows {}){}\n", path, current,
+             migrations.empty() ? 0 : migrations.back().version, Exists(path) ? "" : " — not created yet");
+  fmt::print("{:>7}  {:<10}  {:<17}  {:<20}  {}\n", "version", "name", "state", "applied at", "checksum");
+  for (const MigrationStatus& r : rows) {
+    const std::string& checksum = r.checksum.empty() ? r.applied_checksum : r.checksum;
+    fmt::print("{:>7}  {:<10}  {:<17}  {:<20}  {}\n", r.version, r.name, MigrationStateName(r.state),
+               r.applied_at, checksum);
+    if (r.state == MigrationState::kChecksumMismatch) {
+      fmt::print("{:>7}  {:<10}  {:<17}  {:<20}  {} (recorded)\n", "", "", "", "", r.applied_checksum);
+    }
+  }
+  if (!ok) {
+    fmt::print(stderr,
+               "flexpipe: this database was written by a different or newer flexpipe; runs refuse it\n");
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int DbMigrate(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) {
+    if (Status s = DefaultFileSystem()->CreateDirectories(parent); !s.ok()) return Fail(s);
+  }
+  auto db = Database::Open(path);
+  if (!db.ok()) return Fail(db.status());
+  auto before = (*db)->QueryInt("PRAGMA user_version");
+  auto reached = Migrate(db->get(), StoreMigrations());
+  if (!reached.ok()) return Fail(reached.status());
+  fmt::print("database {}: schema version {} (was {})\n", path, *reached, before.ok() ? *before : 0);
+  return kExitOk;
+}
+
+int DbRollback(const std::string& path, int steps) {
+  auto db = OpenExisting(path, /*read_only=*/false);
+  if (!db.ok()) return Fail(db.status());
+  auto before = (*db)->QueryInt("PRAGMA user_version");
+  auto reached = Rollback(db->get(), steps, StoreMigrations());
+  if (!reached.ok()) return Fail(reached.status());
+  fmt::print(
+      "database {}: schema version {} (was {}); `flexpipe db migrate` or the next run brings it back\n", path,
+      *reached, before.ok() ? *before : 0);
+  return kExitOk;
+}
+
+int Query(const std::string& path, const std::string& sql, QueryFormat format) {
+  if (!Exists(path)) return Fail(Missing(path));
+  QueryWriterOptions options;
+  options.format = format;
+  auto rows = RunQuery(path, sql, options, &std::cout);
+  if (!rows.ok()) return Fail(rows.status());
+  return kExitOk;
+}
+
+constexpr std::string_view kRunsSql =
+    "SELECT id AS run, started_at, status, files_found AS files, files_reused AS reused, files_failed AS "
+    "failed, "
+    "rows_read, candidates_unique AS candidates, round(seconds, 2) AS seconds FROM runs ORDER BY id DESC "
+    "LIMIT {}";
+
+}  // namespace
+
+void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags) {
+  auto add_common = [flags](CLI::App* command) {
+    command->add_option("--db", flags->db, "The database (default: the store setting, data/flexpipe.db)")
+        ->type_name("PATH");
+    command->add_option("-c,--config", flags->config, "YAML configuration file naming the store")
+        ->type_name("PATH");
+  };
+
+  flags->db_command = app->add_subcommand("db", "The store's schema: status, migrate, rollback N");
+  flags->db_command->require_subcommand(1);
+  CLI::App* status = flags->db_command->add_subcommand("status", "Applied and pending migrations, checksums");
+  CLI::App* migrate = flags->db_command->add_subcommand("migrate", "Apply pending migrations");
+  CLI::App* rollback = flags->db_command->add_subcommand("rollback", "Revert the last N migrations");
+  rollback->add_option("N", flags->rollback_steps, "How many migrations to revert")->required();
+  for (CLI::App* c : {status, migrate, rollback}) {
+    add_common(c);
+    c->callback([flags, c] { flags->db_action = c->get_name(); });
+  }
+
+  flags->query_command = app->add_subcommand("query", "Run read-only SQL against the store (docs/store.md)");
+  flags->query_command->add_option("SQL", flags->sql, "One SELECT (or WITH ...) statement")->required();
+  flags->query_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
+  flags->query_command->add_flag("--json", flags->json, "A JSON array of objects instead of a table");
+  add_common(flags->query_command);
+
+  flags->runs_command = app->add_subcommand("runs", "List the runs recorded in the store, newest first");
+  flags->runs_command->add_option("--limit", flags->limit, "How many runs")->capture_default_str();
+  flags->runs_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
+  flags->runs_command->add_flag("--json", flags->json, "JSON instead of an aligned table");
+  add_common(flags->runs_command);
+}
+
+std::optional<int> RunStoreCommand(const StoreCommandFlags& flags, const StoreSetting& store_setting) {
+  const bool db = flags.db_command != nullptr && flags.db_command->parsed();
+  const bool query = flags.query_command != nullptr && flags.query_command->parsed();
+  const bool runs = flags.runs_command != nullptr && flags.runs_command->parsed();
+  if (!db && !query && !runs) return std::nullopt;
+
+  std::string path = flags.db;
+  if (path.empty()) {
+    auto setting = store_setting(flags.config);
+    if (!setting.ok()) return Fail(setting.status());
+    path = *setting;
+    if (path.empty())
+      return Fail(Status(ErrorCode::kInvalidArgument, "no store is configured: give --db PATH"));
+  }
+  if (flags.csv && flags.json)
+    return Fail(Status(ErrorCode::kInvalidArgument, "give --csv or --json, not both"));
+  const QueryFormat format = flags.csv    ? QueryFormat::kCsv
+                             : flags.json ? QueryFormat::kJson
+                                          : QueryFormat::kTable;
+  if (query) return Query(path, flags.sql, format);
+  if (runs) return Query(path, fmt::format(kRunsSql, std::max(0, flags.limit)), format);
+  if (flags.db_action == "status") return DbStatus(path);
+  if (flags.db_action == "migrate") return DbMigrate(path);
+  if (flags.rollback_steps < 0)
+    return Fail(Status(ErrorCode::kInvalidArgument, "rollback N: N must be 0 or more"));
+  return DbRollback(path, flags.rollback_steps);
+}
+
+}  // namespace flexpipe::cli
