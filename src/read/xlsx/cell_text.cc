@@ -34,6 +34,37 @@ bool AppendPlainInteger(std::string_view raw, std::string* out) {
   return true;
 }
 
+// How many of text[from..] are `lo`..`hi` in a row.
+size_t CountRun(std::string_view text, size_t from, char lo, char hi) {
+  size_t i = from;
+  while (i < text.size() && text[i] >= lo && text[i] <= hi) ++i;
+  return i - from;
+}
+
+// "-?int.frac" that is already its own shortest round-trip text: copied.
+// A decimal of at most 15 significant digits (DBL_DIG) reads back from the
+// nearest double unchanged, and no shorter decimal maps to that double, so
+// with no redundant zeros and no need for an exponent it is exactly what the
+// general path would print.
+bool AppendPlainDecimal(std::string_view raw, std::string* out) {
+  const size_t int_begin = !raw.empty() && raw[0] == '-' ? 1 : 0;
+  const size_t int_digits = CountRun(raw, int_begin, '0', '9');
+  const size_t dot = int_begin + int_digits;
+  if (int_digits == 0 || dot >= raw.size() || raw[dot] != '.') return false;
+  const size_t frac_digits = CountRun(raw, dot + 1, '0', '9');
+  if (frac_digits == 0 || dot + 1 + frac_digits != raw.size() || raw.back() == '0') return false;
+  size_t significant = int_digits + frac_digits;
+  if (raw[int_begin] == '0') {  // "0.xxx"
+    if (int_digits > 1) return false;
+    const size_t zeros = CountRun(raw, dot + 1, '0', '0');
+    if (zeros >= 6) return false;  // below 1e-6: the exponent form
+    significant = frac_digits - zeros;
+  }
+  if (significant > 15) return false;
+  out->append(raw);
+  return true;
+}
+
 void AppendChars(const char* begin, const char* end, std::string* out) {
   for (const char* p = begin; p != end; ++p) out->push_back(*p == 'e' ? 'E' : *p);
 }
@@ -96,7 +127,8 @@ bool AppendNumberText(std::string_view raw, std::string* out) {
     raw.remove_prefix(1);
     if (raw.empty() || raw[0] == '-' || raw[0] == '+') return false;
   }
-  if (AppendPlainInteger(raw, out)) return true;
+  // PERF: most cells are integers or short decimals, copied as they are.
+  if (AppendPlainInteger(raw, out) || AppendPlainDecimal(raw, out)) return true;
   double x = 0;
   const char* const end = raw.data() + raw.size();
   const fast_float::from_chars_result r = fast_float::from_chars(raw.data(), end, x);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -78,6 +79,37 @@ TEST(CellTextTest, FractionsAreShortestRoundTrip) {
   EXPECT_EQ(Number("1e-6"), "0.000001");
   EXPECT_EQ(Number("123456789012345.67"), "123456789012345.67");
   EXPECT_EQ(Number(".5"), "0.5");
+  EXPECT_EQ(Number("5."), "5");
+  EXPECT_EQ(Number("1.50"), "1.5");
+  EXPECT_EQ(Number("00.25"), "0.25");
+  EXPECT_EQ(Number("-0.5"), "-0.5");
+  EXPECT_EQ(Number("0.000001"), "0.000001");
+  EXPECT_EQ(Number("0.0000015"), "0.0000015");
+  EXPECT_EQ(Number("0.0000001"), "1E-07");
+  EXPECT_EQ(Number("123456789012.345"), "123456789012.345");      // 15 digits: copied
+  EXPECT_EQ(Number("1234567890123.4567"), "1234567890123.4568");  // 17 digits: the double's shortest
+  EXPECT_EQ(Number("0.12345678901234567"), "0.12345678901234566");
+}
+
+// The copy shortcuts for plain integers and decimals print what the general
+// path (parse, then shortest round-trip) prints.
+TEST(CellTextTest, ShortcutsAgreeWithTheGeneralPath) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 200000; ++i) {
+    const int int_digits = static_cast<int>(rng() % 9);
+    const int frac_digits = static_cast<int>(rng() % 9);
+    std::string raw = rng() % 4 == 0 ? "-" : "";
+    for (int d = 0; d < int_digits; ++d) raw += static_cast<char>('0' + rng() % 10);
+    if (int_digits == 0) raw += '0';
+    if (frac_digits > 0) raw += '.';
+    for (int d = 0; d < frac_digits; ++d) raw += static_cast<char>('0' + (rng() % 3 == 0 ? 0 : rng() % 10));
+    std::string shortcut;
+    ASSERT_TRUE(AppendNumberText(raw, &shortcut)) << raw;
+    // The general path, by way of a spelling the shortcuts do not take.
+    std::string general;
+    ASSERT_TRUE(AppendNumberText(raw + "e0", &general)) << raw;
+    ASSERT_EQ(shortcut, general) << raw;
+  }
 }
 
 TEST(CellTextTest, TinyAndHugeValuesUseAnExponent) {

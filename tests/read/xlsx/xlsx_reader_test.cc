@@ -36,6 +36,18 @@ CsvContents MustRead(const std::filesystem::path& path, const XlsxOptions& optio
   return r.ok() ? *r : CsvContents{};
 }
 
+XlsxOptions Sheet(std::string sheet) {
+  XlsxOptions options;
+  options.sheet = std::move(sheet);
+  return options;
+}
+
+XlsxOptions HeaderRow(uint64_t row) {
+  XlsxOptions options;
+  options.header_row = row;
+  return options;
+}
+
 // A workbook with typed cells, written by openpyxl.
 std::filesystem::path TypedWorkbook(const TempDir& dir) {
   EXPECT_TRUE(testing::RunPython(dir, R"(
@@ -81,10 +93,10 @@ TEST(XlsxReader, TheFirstVisibleSheetIsTheDefaultAndSheetsCanBeChosen) {
   TempDir dir;
   const auto path = TypedWorkbook(dir);
   EXPECT_EQ(MustRead(path).header.front(), "Parcel ID") << "the hidden first sheet is passed over";
-  EXPECT_EQ(MustRead(path, {.sheet = "codes"}).header.front(), "code") << "names match in any case";
-  EXPECT_EQ(MustRead(path, {.sheet = "1"}).header.front(), "code") << "1-based positions";
-  EXPECT_EQ(MustRead(path, {.sheet = "Listings"}).header.front(), "Parcel ID");
-  const Result<CsvContents> missing = ReadXlsx(path, {.sheet = "Nope"});
+  EXPECT_EQ(MustRead(path, Sheet("codes")).header.front(), "code") << "names match in any case";
+  EXPECT_EQ(MustRead(path, Sheet("1")).header.front(), "code") << "1-based positions";
+  EXPECT_EQ(MustRead(path, Sheet("Listings")).header.front(), "Parcel ID");
+  const Result<CsvContents> missing = ReadXlsx(path, Sheet("Nope"));
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.status().message(), HasSubstr("its sheets are \"Codes\", \"Listings\""));
   EXPECT_EQ(missing.status().location().file, path.string());
@@ -112,11 +124,11 @@ wb.save("title.xlsx")
 )"));
   const auto path = dir.path() / "title.xlsx";
   EXPECT_EQ(MustRead(path).header_row, 2u) << "by default the first non-empty row is the header";
-  const CsvContents c = MustRead(path, {.header_row = 4});
+  const CsvContents c = MustRead(path, HeaderRow(4));
   EXPECT_THAT(c.header, ElementsAre("Address", "City"));
   EXPECT_EQ(c.rows, (Rows{{"1 Main St", "Miami"}}));
   EXPECT_THAT(c.row_numbers, ElementsAre(5));
-  EXPECT_EQ(ReadXlsx(path, {.header_row = 3}).status().code(), ErrorCode::kNoHeader);
+  EXPECT_EQ(ReadXlsx(path, HeaderRow(3)).status().code(), ErrorCode::kNoHeader);
 }
 
 TEST(XlsxReader, The1904DateSystemIsHonoured) {
