@@ -16,11 +16,15 @@
 #include "core/env.h"
 #include "discover/discovery.h"
 #include "pipeline/file_task.h"
+#include "pipeline/store_session.h"
+#include "report/html_report.h"
 #include "schema/header_normalize.h"
 #include "score/profile.h"
 #include "score/registry.h"
+#include "write/existing_output.h"
 #include "write/json_summary.h"
 #include "write/master_csv.h"
+#include "write/master_xlsx.h"
 
 namespace flexpipe {
 namespace {
@@ -115,6 +119,32 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
   }
 }
 
+// Where this run's outputs go ("" = not written) and, under output.existing:
+// backup, the stamp their predecessors are kept under.
+struct OutputPlan {
+  std::string xlsx, csv, report;
+  std::string backup_stamp;
+};
+
+Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPolicy policy, FileSystem* fs,
+                               const std::string& started_at) {
+  OutputPlan plan;
+  if (options.output.enable_xlsx_export) plan.xlsx = options.output.master_file;
+  if (options.output.enable_csv_export) plan.csv = MasterCsvPath(options.output.master_file);
+  plan.report = options.output.report_file;
+  if (policy == ExistingOutputPolicy::kBackup) {
+    plan.backup_stamp = BackupStamp(started_at);
+    if (plan.backup_stamp.empty()) plan.backup_stamp = "backup";
+  } else if (policy == ExistingOutputPolicy::kVersion) {
+    const std::vector<std::filesystem::path> wanted = {plan.xlsx, plan.csv, plan.report};
+    FP_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> free, FreeVersionedPaths(fs, wanted));
+    plan.xlsx = free[0].string();
+    plan.csv = free[1].string();
+    plan.report = free[2].string();
+  }
+  return plan;
+}
+
 }  // namespace
 
 std::string MasterCsvPath(const std::string& master_file) {
@@ -144,6 +174,12 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
     }
     as_of = *parsed;
   }
+  const auto existing = ParseExistingOutputPolicy(options.output.existing);
+  if (!existing) {
+    return Status(
+        ErrorCode::kConfigError,
+        fmt::format("output.existing: '{}' is not one of replace, backup, version", options.output.existing));
+  }
   FP_ASSIGN_OR_RETURN(std::unique_ptr<Scorer> scorer, BuildScorer(options, fs, as_of));
   FP_ASSIGN_OR_RETURN(std::vector<Field> key_fields, KeyFields(options.filtering.duplicate_fields));
   summary.model = std::string(scorer->name());
@@ -153,7 +189,6 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   for (Field f : key_fields) summary.duplicate_fields.emplace_back(InfoOf(f).name);
 
   // Discover.
-  const std::string master_csv = MasterCsvPath(options.output.master_file);
   DiscoveryOptions discovery;
   discovery.inputs = options.input.paths;
   discovery.patterns = options.input.patterns;
@@ -161,10 +196,15 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   discovery.excluded_folders = {ParentOrDot(options.output.master_file),
                                 ParentOrDot(options.output.report_file)};
   FP_ASSIGN_OR_RETURN(DiscoveryResult found, DiscoverFiles(fs, discovery));
-  summary.files_found = found.files.size();
   summary.skipped = found.skipped;
   std::vector<std::string> paths;
-  for (const DiscoveredFile& f : found.files) paths.push_back(f.path.string());
+  // With `sheet: all` a workbook is an input per worksheet ("book.xlsx#Sheet").
+  XlsxOptions xlsx;
+  xlsx.sheet = options.input.sheet == "all" ? "" : options.input.sheet;
+  xlsx.header_row = static_cast<uint64_t>(std::max(0, options.input.header_row));
+  xlsx.rows_per_batch = std::max(1, options.processing.rows_per_batch);
+  const std::vector<InputUnit> units = ExpandInputs(fs, found.files, options.input.sheet, xlsx);
+  for (const InputUnit& u : units) paths.push_back(u.name);
   if (context.listener != nullptr) context.listener->OnDiscovered(paths, found.skipped);
 
   // Read, map, score and collect: a task per file, `max_workers` at a time.
@@ -174,19 +214,25 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.scorer = scorer.get();
   task.mapping.user_columns = options.columns;
   task.source.csv.rows_per_batch = std::max(1, options.processing.rows_per_batch);
+  task.source.xlsx = xlsx;
   task.key_fields = key_fields;
   task.deduplicate = options.filtering.enable_deduplication;
   task.listener = context.listener;
   task.cancel = context.cancel;
+  // The store (docs/store.md): records the run, commits each file as it
+  // finishes, reuses unchanged files. Null without one.
+  FP_ASSIGN_OR_RETURN(const std::unique_ptr<StoreSession> store,
+                      StartStoreSession(options, context, *scorer, summary, task, fs, clock));
 
   const int workers = options.processing.max_workers > 0
                           ? options.processing.max_workers
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<FileOutcome> outcomes(found.files.size());
+  summary.files_found = units.size();
+  std::vector<FileOutcome> outcomes(units.size());
   const size_t group = static_cast<size_t>(std::max(1, options.processing.batch_size));
   tbb::task_arena arena(workers);
-  for (size_t begin = 0; begin < found.files.size(); begin += group) {
-    const size_t end = std::min(found.files.size(), begin + group);
+  for (size_t begin = 0; begin < units.size(); begin += group) {
+    const size_t end = std::min(units.size(), begin + group);
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<size_t>(begin, end, 1),
                         [&](const tbb::blocked_range<size_t>& range) {
@@ -194,7 +240,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                             const auto ordinal = static_cast<uint32_t>(i);
                             if (context.listener != nullptr)
                               context.listener->OnFileStarted(paths[i], ordinal);
-                            outcomes[i] = ProcessFile(found.files[i], ordinal, task);
+                            outcomes[i] = store != nullptr ? store->ProcessOrReuse(units[i], ordinal, task)
+                                                           : ProcessFile(units[i], ordinal, task);
                             if (context.listener != nullptr)
                               context.listener->OnFileFinished(outcomes[i].report);
                           }
@@ -203,12 +250,17 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   }
   const double t_read = clock->MonotonicSeconds();
   if (context.cancel != nullptr && context.cancel->load()) {
-    return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
+    if (store == nullptr) return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
+    (void)store->Finish(RunStatus::kInterrupted);
+    return Status(ErrorCode::kCancelled,
+                  "run interrupted; no outputs were written. The files already read are in the store: run "
+                  "again with the same settings to resume");
   }
 
   // Merge: de-duplicate across files and rank.
   if (context.listener != nullptr) context.listener->OnStage("merge");
   SummariseFiles(outcomes, &summary);
+  if (store != nullptr) summary.files_reused = store->files_reused();
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
   const MergeResult merged = MergeAndRank(sets, options.filtering.enable_deduplication);
@@ -217,25 +269,41 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                              static_cast<size_t>(std::max(0, options.output.top_n)), paths, &summary);
   const double t_merge = clock->MonotonicSeconds();
 
-  // Write.
+  // Write: the master CSV, the master workbook, then the summary naming them.
   if (context.listener != nullptr) context.listener->OnStage("write");
-  if (options.output.enable_csv_export) {
-    Status s = WriteMasterCsv(fs, master_csv, sets, merged, layout, *scorer, paths);
+  FP_ASSIGN_OR_RETURN(const OutputPlan out, PlanOutputs(options, *existing, fs, summary.started_at));
+  if (!out.csv.empty()) {
+    Status s = WriteMasterCsv(fs, out.csv, sets, merged, layout, *scorer, paths, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-    summary.master_csv = master_csv;
+    summary.master_csv = out.csv;
   }
-  summary.report_file = options.output.report_file;
+  if (!out.xlsx.empty()) {
+    MasterXlsxOptions workbook;
+    workbook.top_n = static_cast<size_t>(std::max(0, options.output.top_n));
+    workbook.backup_stamp = out.backup_stamp;
+    Status s = WriteMasterXlsx(fs, out.xlsx, sets, merged, layout, *scorer, paths, summary, workbook);
+    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
+    summary.master_xlsx = out.xlsx;
+  }
+  summary.report_file = out.report;
   const double t_end = clock->MonotonicSeconds();
   summary.stage_seconds["read_score"] = t_read - t_start;
   summary.stage_seconds["merge"] = t_merge - t_read;
   summary.stage_seconds["write"] = t_end - t_merge;
+  if (store != nullptr) summary.stage_seconds["store"] = store->seconds();  // within read_score
   summary.seconds = t_end - t_start;
   summary.rows_per_second =
       summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
-  if (!options.output.report_file.empty()) {
-    Status s = WriteSummaryJson(fs, options.output.report_file, summary);
+  if (options.output.enable_html) {  // the report renders the summary; the JSON, written last, names it
+    summary.html_report = HtmlReportPath(options.output).string();
+    Status s = WriteHtmlReport(fs, summary.html_report, summary, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
   }
+  if (!out.report.empty()) {
+    Status s = WriteSummaryJson(fs, out.report, summary, out.backup_stamp);
+    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
+  }
+  if (store != nullptr) FP_RETURN_IF_ERROR(store->Finish(RunStatus::kCompleted, &summary, &merged));
   return summary;
 }
 

@@ -1,0 +1,178 @@
+#include "pipeline/store_session.h"
+
+#include <fmt/format.h>
+
+#include "config/config_json.h"
+#include "score/profile.h"
+#include "store/content_hash.h"
+#include "store/sha256.h"
+#include "write/json_summary.h"
+
+namespace flexpipe {
+
+std::string SettingsFingerprint(const PipelineOptions& options, const RunSummary& summary,
+                                std::string_view profile_text, size_t max_row_problem_samples) {
+  std::string text;
+  auto line = [&text](std::string_view key, std::string_view value) {
+    fmt::format_to(std::back_inserter(text), "{}={}\n", key, value);
+  };
+  line("flexpipe", FlexpipeVersion());
+  line("model", summary.model);
+  line("profile_sha256", Sha256Hex(profile_text));
+  line("as_of", summary.as_of);
+  line("min_flex_score", fmt::format("{}", options.filtering.min_flex_score));
+  line("deduplication", options.filtering.enable_deduplication ? "true" : "false");
+  line("duplicate_fields", fmt::format("{}", fmt::join(summary.duplicate_fields, ",")));
+  for (const auto& [field, header] : options.columns) line("columns." + field, header);
+  line("sheet", options.input.sheet);
+  line("header_row", fmt::format("{}", options.input.header_row));
+  line("max_row_problem_samples", fmt::format("{}", max_row_problem_samples));
+  return Sha256Hex(text);
+}
+
+Result<std::unique_ptr<StoreSession>> StartStoreSession(const PipelineOptions& options,
+                                                        const RunContext& context, const Scorer& scorer,
+                                                        const RunSummary& summary,
+                                                        const FileTaskContext& task, FileSystem* fs,
+                                                        Clock* clock) {
+  if (options.store.empty()) return std::unique_ptr<StoreSession>();
+  std::string profile = DefaultScoringProfileYaml();
+  if (!options.scoring.profile_file.empty()) {
+    FP_ASSIGN_OR_RETURN(profile, ReadSmallFile(fs, options.scoring.profile_file));
+  }
+  StoreSessionOptions session;
+  session.path = options.store;
+  session.reuse = context.reuse_stored_files;
+  session.config_json = EffectiveConfigJson(options);
+  session.settings_fingerprint = SettingsFingerprint(options, summary, profile, task.max_row_problem_samples);
+  session.deduplicate = task.deduplicate;
+  return StoreSession::Start(session, scorer, summary.started_at, fs, clock);
+}
+
+StoreSession::StoreSession(std::unique_ptr<RunStore> store, const StoreSessionOptions& options,
+                           const Scorer& scorer, FileSystem* fs, Clock* clock)
+    : store_(std::move(store)),
+      options_(options),
+      columns_{scorer.component_names(), scorer.flag_names()},
+      fs_(fs),
+      clock_(clock) {}
+
+StoreSession::~StoreSession() {
+  if (!finished_) (void)Finish(RunStatus::kFailed);
+}
+
+Result<std::unique_ptr<StoreSession>> StoreSession::Start(const StoreSessionOptions& options,
+                                                          const Scorer& scorer, const std::string& started_at,
+                                                          FileSystem* fs, Clock* clock) {
+  FP_ASSIGN_OR_RETURN(std::unique_ptr<RunStore> store, RunStore::Open(options.path, fs, clock));
+  FP_ASSIGN_OR_RETURN(const int64_t run_id,
+                      store->BeginRun(RunStart{started_at, std::string(FlexpipeVersion()),
+                                               options.settings_fingerprint, options.config_json}));
+  std::unique_ptr<StoreSession> session(new StoreSession(std::move(store), options, scorer, fs, clock));
+  session->run_id_ = run_id;
+  return session;
+}
+
+void StoreSession::Fail(const Status& status) {
+  std::lock_guard lock(mu_);
+  if (error_.ok()) error_ = status;
+}
+
+double StoreSession::seconds() const {
+  std::lock_guard lock(mu_);
+  return seconds_;
+}
+
+std::optional<StoredFile> StoreSession::FindReusable(const FileKey& key, uint32_t ordinal) {
+  auto found = store_->FindCommittedFile(key);
+  if (!found.ok()) {
+    Fail(found.status());
+    return std::nullopt;
+  }
+  if (!found->has_value()) return std::nullopt;
+  const int64_t file_id = (*found)->file_id;
+  auto loaded = store_->LoadFile(file_id, ordinal, options_.deduplicate, columns_);
+  Status s = loaded.ok() ? store_->RecordReusedFile(run_id_, ordinal, file_id) : loaded.status();
+  if (!s.ok()) {
+    Fail(s);  // the file is read instead
+    return std::nullopt;
+  }
+  return std::move(loaded).value();
+}
+
+FileOutcome StoreSession::ProcessOrReuse(const InputUnit& unit, uint32_t ordinal,
+                                         const FileTaskContext& task) {
+  const double t0 = clock_->MonotonicSeconds();
+  FileKey key;
+  key.path = unit.name;
+  key.sheet = unit.sheet;
+  key.size_bytes = unit.file.size;
+  key.mtime_ns = unit.file.mtime_ns;
+  key.settings_fingerprint = options_.settings_fingerprint;
+  // A file that cannot be hashed cannot be read either: ProcessFile says why.
+  if (auto hash = HashFileContent(fs_, unit.file.path); hash.ok()) key.content_hash = std::move(hash).value();
+
+  std::optional<StoredFile> stored;
+  if (options_.reuse && !key.content_hash.empty()) stored = FindReusable(key, ordinal);
+
+  FileOutcome outcome;
+  StoredFileRef ref;
+  const double t1 = clock_->MonotonicSeconds();
+  double t2 = t1;
+  if (stored) {
+    outcome = std::move(stored->outcome);
+    outcome.report.reused = true;
+    outcome.report.seconds = t1 - t0;
+    ref = stored->ref;
+    reused_.fetch_add(1);
+  } else {
+    outcome = ProcessFile(unit, ordinal, task);
+    t2 = clock_->MonotonicSeconds();
+    // A file stopped half-way is not a result: the resumed run reads it again.
+    if (outcome.report.error_code != ErrorCodeName(ErrorCode::kCancelled)) {
+      auto committed = store_->CommitFile(run_id_, key, outcome, columns_);
+      if (committed.ok()) {
+        ref = *committed;
+      } else {
+        Fail(committed.status());
+      }
+    }
+  }
+  const double t3 = clock_->MonotonicSeconds();
+  std::lock_guard lock(mu_);
+  seconds_ += (t1 - t0) + (t3 - t2);
+  if (first_property_.size() <= ordinal) first_property_.resize(ordinal + 1, 0);
+  first_property_[ordinal] = ref.first_property_id;
+  return outcome;
+}
+
+Status StoreSession::Finish(RunStatus status, const RunSummary* summary, const MergeResult* merged) {
+  finished_ = true;
+  RunFinish finish;
+  finish.status = status;
+  finish.summary = summary;
+  finish.files_reused = files_reused();
+  Status error;
+  {
+    std::lock_guard lock(mu_);
+    error = error_;
+    if (status == RunStatus::kCompleted && !error.ok()) finish.status = RunStatus::kFailed;
+    if (merged != nullptr && finish.status == RunStatus::kCompleted) {
+      for (const CandidateRef& c : merged->ranked) {
+        const int64_t first = c.set < first_property_.size() ? first_property_[c.set] : 0;
+        if (first == 0) {  // cannot happen: every candidate's file was committed or loaded
+          error = Status(ErrorCode::kInternal, "a ranked candidate is not in the store");
+          finish.status = RunStatus::kFailed;
+          finish.ranked_property_ids.clear();
+          break;
+        }
+        finish.ranked_property_ids.push_back(first + c.index);
+      }
+    }
+  }
+  if (summary != nullptr) finish.summary_json = SummaryToJson(*summary);
+  Status s = store_->FinishRun(run_id_, finish);
+  return error.ok() ? s : error;
+}
+
+}  // namespace flexpipe

@@ -1,0 +1,304 @@
+#include "store/run_store.h"
+
+#include <fmt/format.h>
+
+#include "store/file_rows.h"
+#include "store/json_text.h"
+#include "store/migrations.h"
+#include "store/property_rows.h"
+#include "store/schema.h"
+
+namespace flexpipe {
+namespace {
+
+constexpr std::string_view kInsertFile =
+    "INSERT INTO files (run_id, ordinal, path, sheet, format, size_bytes, mtime_ns, content_hash, "
+    "settings_fingerprint, status, rows_read, rows_scored, rows_set_aside, candidates, duplicates_in_file, "
+    "ragged_rows, value_problems, seconds, error_code, error_category, error_message, fields, "
+    "passthrough_headers, columns, mapping_notes, field_counts, committed_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+    "?22, ?23, ?24, ?25, ?26, ?27)";
+
+constexpr std::string_view kSelectFile =
+    "SELECT path, format, size_bytes, status, rows_read, rows_scored, rows_set_aside, candidates, "
+    "duplicates_in_file, ragged_rows, value_problems, seconds, error_code, error_category, error_message, "
+    "fields, passthrough_headers, columns, mapping_notes, field_counts FROM files WHERE id = ?1";
+
+constexpr std::string_view kFindFile =
+    "SELECT id, candidates, (SELECT min(p.id) FROM properties p WHERE p.file_id = files.id) FROM files "
+    "WHERE path = ?1 AND size_bytes = ?2 AND mtime_ns = ?3 AND content_hash = ?4 AND settings_fingerprint = "
+    "?5 "
+    "AND status = 'ok' AND sheet = ?6 ORDER BY id DESC LIMIT 1";
+
+int64_t I64(uint64_t v) { return static_cast<int64_t>(v); }
+uint64_t U64(int64_t v) { return static_cast<uint64_t>(v); }
+
+Status InsertRejects(Database* db, int64_t file_id, const FileReport& report) {
+  if (report.row_problems.empty()) return Status::Ok();
+  FP_ASSIGN_OR_RETURN(
+      Statement insert,
+      db->Prepare("INSERT INTO rejects (file_id, source_row, column_name, code, category, message) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  for (const Problem& p : report.row_problems) {
+    insert.Bind(1, file_id).Bind(2, I64(p.row)).Bind(3, p.column).Bind(4, p.code).Bind(5, p.category);
+    insert.Bind(6, p.message);
+    FP_RETURN_IF_ERROR(insert.Run());
+  }
+  return Status::Ok();
+}
+
+Status InsertRunFile(Database* db, int64_t run_id, uint32_t ordinal, int64_t file_id, bool reused) {
+  FP_ASSIGN_OR_RETURN(
+      Statement insert,
+      db->Prepare("INSERT INTO run_files (run_id, ordinal, file_id, reused) VALUES (?1, ?2, ?3, ?4)"));
+  insert.Bind(1, run_id).Bind(2, int64_t{ordinal}).Bind(3, file_id).Bind(4, int64_t{reused ? 1 : 0});
+  return insert.Run();
+}
+
+Result<std::vector<Problem>> LoadRejects(Database* db, int64_t file_id, const std::string& path) {
+  FP_ASSIGN_OR_RETURN(Statement select,
+                      db->Prepare("SELECT source_row, column_name, code, category, message FROM rejects "
+                                  "WHERE file_id = ?1 ORDER BY id"));
+  select.Bind(1, file_id);
+  std::vector<Problem> problems;
+  while (true) {
+    FP_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    problems.push_back(Problem{path, std::string(select.column_text(2)), std::string(select.column_text(3)),
+                               std::string(select.column_text(4)), U64(select.column_int(0)),
+                               std::string(select.column_text(1))});
+  }
+  return problems;
+}
+
+// The files row → report, columns, counts and the candidate layout.
+Status ReadFileRow(const Statement& s, FileOutcome* out, CandidateLayout* layout) {
+  FileReport& r = out->report;
+  r.path = std::string(s.column_text(0));
+  r.format = std::string(s.column_text(1));
+  r.size_bytes = U64(s.column_int(2));
+  r.succeeded = s.column_text(3) == "ok";
+  r.rows_read = U64(s.column_int(4));
+  r.rows_scored = U64(s.column_int(5));
+  r.rows_set_aside = U64(s.column_int(6));
+  r.candidates = U64(s.column_int(7));
+  r.duplicates_in_file = U64(s.column_int(8));
+  r.ragged_rows = U64(s.column_int(9));
+  r.value_problems = U64(s.column_int(10));
+  r.seconds = s.column_double(11);
+  r.error_code = std::string(s.column_text(12));
+  r.error_category = std::string(s.column_text(13));
+  r.error_message = std::string(s.column_text(14));
+  FP_ASSIGN_OR_RETURN(layout->fields, ParseFieldNamesJson(s.column_text(15)));
+  FP_ASSIGN_OR_RETURN(layout->passthrough_headers,
+                      ParseJsonStringArray(s.column_text(16), "files.passthrough_headers"));
+  FP_ASSIGN_OR_RETURN(r.columns, ParseColumnsJson(s.column_text(17)));
+  FP_ASSIGN_OR_RETURN(r.mapping_notes, ParseJsonStringArray(s.column_text(18), "files.mapping_notes"));
+  FP_ASSIGN_OR_RETURN(out->counts, ParseFieldCountsJson(s.column_text(19)));
+  for (Field f : layout->fields) out->columns.set(Index(f));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string_view RunStatusName(RunStatus status) {
+  switch (status) {
+    case RunStatus::kRunning:
+      return "running";
+    case RunStatus::kCompleted:
+      return "completed";
+    case RunStatus::kFailed:
+      return "failed";
+    case RunStatus::kInterrupted:
+      return "interrupted";
+  }
+  return "running";
+}
+
+Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path, FileSystem* fs, Clock* clock,
+                                                 const DatabaseOptions& options) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty() && !options.read_only) FP_RETURN_IF_ERROR(fs->CreateDirectories(parent));
+  FP_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path, options));
+  FP_RETURN_IF_ERROR(Migrate(db.get(), StoreMigrations()).status());
+  return std::make_unique<RunStore>(std::move(db), clock);
+}
+
+Result<int64_t> RunStore::BeginRun(const RunStart& start) {
+  std::lock_guard lock(mu_);
+  FP_ASSIGN_OR_RETURN(
+      Statement insert,
+      db_->Prepare("INSERT INTO runs (started_at, status, flexpipe_version, settings_fingerprint, "
+                   "config) VALUES (?1, 'running', ?2, ?3, ?4)"));
+  insert.Bind(1, start.started_at.empty() ? clock_->NowUtcIso() : start.started_at);
+  insert.Bind(2, start.flexpipe_version).Bind(3, start.settings_fingerprint);
+  insert.Bind(4, start.config_json.empty() ? std::string_view("{}") : std::string_view(start.config_json));
+  FP_RETURN_IF_ERROR(insert.Run());
+  return db_->last_insert_rowid();
+}
+
+Result<StoredFileRef> RunStore::CommitFile(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+                                           const ScoreColumns& columns) {
+  std::lock_guard lock(mu_);
+  auto committed = CommitFileLocked(run_id, key, outcome, columns);
+  if (!committed.ok()) {
+    const Status& s = committed.status();
+    return Status(s.code(), fmt::format("storing {}: {}", key.path, s.message()), s.location());
+  }
+  return committed;
+}
+
+Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& key,
+                                                 const FileOutcome& outcome, const ScoreColumns& columns) {
+  const FileReport& r = outcome.report;
+  const CandidateSet* set = r.succeeded ? outcome.candidates.get() : nullptr;
+  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get()));
+
+  FP_ASSIGN_OR_RETURN(Statement file, db_->Prepare(kInsertFile));
+  file.Bind(1, run_id).Bind(2, int64_t{r.ordinal}).Bind(3, key.path).Bind(4, key.sheet).Bind(5, r.format);
+  file.Bind(6, I64(key.size_bytes)).Bind(7, key.mtime_ns).Bind(8, key.content_hash);
+  file.Bind(9, key.settings_fingerprint).Bind(10, std::string_view(r.succeeded ? "ok" : "failed"));
+  file.Bind(11, I64(r.rows_read)).Bind(12, I64(r.rows_scored)).Bind(13, I64(r.rows_set_aside));
+  file.Bind(14, I64(set != nullptr ? set->candidates().size() : 0));
+  file.Bind(15, I64(set != nullptr ? set->duplicates() : 0)).Bind(16, I64(r.ragged_rows));
+  file.Bind(17, I64(r.value_problems)).Bind(18, r.seconds);
+  file.BindTextOrNull(19, r.error_code)
+      .BindTextOrNull(20, r.error_category)
+      .BindTextOrNull(21, r.error_message);
+  std::string passthrough_headers = "[]";
+  if (set != nullptr) {
+    passthrough_headers.clear();
+    AppendJsonStringArray(set->layout().passthrough_headers, &passthrough_headers);
+  }
+  file.Bind(22, FieldNamesJson(set != nullptr ? set->layout().fields : std::vector<Field>{}));
+  file.Bind(23, passthrough_headers).Bind(24, ColumnsJson(r.columns));
+  std::string notes;
+  AppendJsonStringArray(r.mapping_notes, &notes);
+  file.Bind(25, notes).Bind(26, FieldCountsJson(outcome.counts)).Bind(27, clock_->NowUtcIso());
+  FP_RETURN_IF_ERROR(file.Run());
+
+  StoredFileRef ref;
+  ref.file_id = db_->last_insert_rowid();
+  if (set != nullptr && !set->candidates().empty()) {
+    // Under the write lock nobody else inserts: the ids are ours.
+    FP_ASSIGN_OR_RETURN(const int64_t last_id, db_->QueryInt("SELECT coalesce(max(id), 0) FROM properties"));
+    ref.first_property_id = last_id + 1;
+    ref.candidates = set->candidates().size();
+    FP_RETURN_IF_ERROR(InsertCandidates(run_id, ref.file_id, ref.first_property_id, *set, columns));
+  }
+  FP_RETURN_IF_ERROR(InsertRejects(db_.get(), ref.file_id, r));
+  FP_RETURN_IF_ERROR(InsertRunFile(db_.get(), run_id, r.ordinal, ref.file_id, /*reused=*/false));
+  FP_RETURN_IF_ERROR(tx.Commit());
+  return ref;
+}
+
+// PERF NOTES: one prepared single-row INSERT, re-bound per candidate inside
+// the file's transaction; SQLite then costs a B-tree append per row and
+// index. Fields the file lacks are bound NULL once per file, not per row.
+Status RunStore::InsertCandidates(int64_t run_id, int64_t file_id, int64_t first_id, const CandidateSet& set,
+                                  const ScoreColumns& columns) {
+  if (!insert_property_) {
+    FP_ASSIGN_OR_RETURN(Statement insert, db_->Prepare(InsertPropertySql()));
+    insert_property_.emplace(std::move(insert));
+  }
+  PropertyWriter writer(&*insert_property_, set.layout(), columns);
+  int64_t id = first_id;
+  for (const Candidate& c : set.candidates()) FP_RETURN_IF_ERROR(writer.Insert(id++, file_id, run_id, c));
+  return Status::Ok();
+}
+
+Result<std::optional<StoredFileRef>> RunStore::FindCommittedFile(const FileKey& key) {
+  std::lock_guard lock(mu_);
+  FP_ASSIGN_OR_RETURN(Statement find, db_->Prepare(kFindFile));
+  find.Bind(1, key.path).Bind(2, I64(key.size_bytes)).Bind(3, key.mtime_ns).Bind(4, key.content_hash);
+  find.Bind(5, key.settings_fingerprint).Bind(6, key.sheet);
+  FP_ASSIGN_OR_RETURN(const bool row, find.Step());
+  if (!row) return std::optional<StoredFileRef>();
+  return std::optional<StoredFileRef>(
+      StoredFileRef{find.column_int(0), find.column_int(2), U64(find.column_int(1))});
+}
+
+Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
+                                      const ScoreColumns& columns) {
+  std::lock_guard lock(mu_);
+  // One read transaction: the file and its rows as of one moment.
+  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get(), Transaction::Mode::kDeferred));
+  StoredFile stored;
+  stored.ref.file_id = file_id;
+  FileOutcome& out = stored.outcome;
+  CandidateLayout layout;
+  {
+    FP_ASSIGN_OR_RETURN(Statement file, db_->Prepare(kSelectFile));
+    file.Bind(1, file_id);
+    FP_ASSIGN_OR_RETURN(const bool found, file.Step());
+    if (!found) return Status(ErrorCode::kDatabaseError, fmt::format("no stored file with id {}", file_id));
+    FP_RETURN_IF_ERROR(ReadFileRow(file, &out, &layout));
+  }
+  out.report.ordinal = ordinal;
+  FP_ASSIGN_OR_RETURN(out.report.row_problems, LoadRejects(db_.get(), file_id, out.report.path));
+  if (!out.report.succeeded) return stored;
+
+  auto set = std::make_unique<CandidateSet>(std::move(layout), deduplicate);
+  FP_ASSIGN_OR_RETURN(Statement select, db_->Prepare(SelectPropertiesSql()));
+  select.Bind(1, file_id);
+  PropertyReader reader(set->layout(), columns);
+  PropertyRow row;
+  while (true) {
+    FP_ASSIGN_OR_RETURN(const bool more, select.Step());
+    if (!more) break;
+    FP_RETURN_IF_ERROR(reader.Read(select, &row));
+    if (stored.ref.first_property_id == 0) stored.ref.first_property_id = row.id;
+    if (row.id != stored.ref.first_property_id + I64(set->candidates().size())) {
+      return Status(ErrorCode::kDatabaseError,
+                    fmt::format("file {}: property ids are not consecutive", file_id));
+    }
+    set->Add(RowId{ordinal, row.sheet, row.source_row}, row.result, row.packed_cells, row.key);
+  }
+  if (set->candidates().size() != out.report.candidates) {
+    return Status(ErrorCode::kDatabaseError,
+                  fmt::format("file {}: {} candidates stored, {} expected", file_id, set->candidates().size(),
+                              out.report.candidates));
+  }
+  set->AddMergedOffers(out.report.duplicates_in_file);
+  stored.ref.candidates = set->candidates().size();
+  out.candidates = std::move(set);
+  FP_RETURN_IF_ERROR(tx.Commit());
+  return stored;
+}
+
+Status RunStore::RecordReusedFile(int64_t run_id, uint32_t ordinal, int64_t file_id) {
+  std::lock_guard lock(mu_);
+  return InsertRunFile(db_.get(), run_id, ordinal, file_id, /*reused=*/true);
+}
+
+Status RunStore::FinishRun(int64_t run_id, const RunFinish& finish) {
+  std::lock_guard lock(mu_);
+  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get()));
+  FP_ASSIGN_OR_RETURN(
+      Statement update,
+      db_->Prepare("UPDATE runs SET finished_at = ?2, status = ?3, files_found = ?4, "
+                   "files_succeeded = ?5, files_failed = ?6, files_reused = ?7, rows_read = ?8, "
+                   "rows_scored = ?9, candidates_before_dedup = ?10, candidates_unique = ?11, "
+                   "duplicates_removed = ?12, seconds = ?13, summary = ?14 WHERE id = ?1"));
+  update.Bind(1, run_id).Bind(2, clock_->NowUtcIso()).Bind(3, RunStatusName(finish.status));
+  if (const RunSummary* s = finish.summary; s != nullptr) {
+    update.Bind(4, I64(s->files_found)).Bind(5, I64(s->files_succeeded)).Bind(6, I64(s->files_failed));
+    update.Bind(8, I64(s->rows_read)).Bind(9, I64(s->rows_scored)).Bind(10, I64(s->candidates_before_dedup));
+    update.Bind(11, I64(s->candidates_unique)).Bind(12, I64(s->duplicates_removed)).Bind(13, s->seconds);
+  }
+  update.Bind(7, I64(finish.files_reused)).BindTextOrNull(14, finish.summary_json);
+  FP_RETURN_IF_ERROR(update.Run());
+  if (!finish.ranked_property_ids.empty()) {
+    FP_ASSIGN_OR_RETURN(
+        Statement insert,
+        db_->Prepare("INSERT INTO run_results (run_id, rank, property_id) VALUES (?1, ?2, ?3)"));
+    int64_t rank = 0;
+    for (int64_t id : finish.ranked_property_ids) {
+      insert.Bind(1, run_id).Bind(2, ++rank).Bind(3, id);
+      FP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  return tx.Commit();
+}
+
+}  // namespace flexpipe

@@ -1,0 +1,127 @@
+// The store's write and reuse paths for `flexpipe run` (docs/store.md):
+// a run row, then one transaction per file holding the file's row, its
+// candidates and its rejects, so a file lands whole or not at all; at the
+// end the run's de-duplicated ranking. A committed file can be found again
+// by what identifies its content and settings, and loaded back as the same
+// FileOutcome (candidates byte for byte), to take part in a later run's
+// merge instead of being read again.
+//
+// Thread-safety: every method may be called from any thread; calls are
+// serialised by an internal mutex (a file's commit holds it for the length
+// of its transaction).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/env.h"
+#include "flexpipe/status.h"
+#include "pipeline/file_task.h"
+#include "store/database.h"
+
+namespace flexpipe {
+
+// What makes a stored file reusable: the same bytes at the same place, read
+// with the same settings.
+struct FileKey {
+  std::string path;   // as discovered
+  std::string sheet;  // worksheet name; "" for CSV
+  uint64_t size_bytes = 0;
+  int64_t mtime_ns = 0;
+  std::string content_hash;          // HashFileContent
+  std::string settings_fingerprint;  // everything that changes a file's results (model, profile, as_of, ...)
+};
+
+// The names the scorer gives its component scores and flags.
+struct ScoreColumns {
+  std::span<const std::string> components;
+  std::span<const std::string> flags;
+};
+
+struct RunStart {
+  std::string started_at;  // UTC ISO time
+  std::string flexpipe_version;
+  std::string settings_fingerprint;
+  std::string config_json;  // the effective configuration
+};
+
+enum class RunStatus : uint8_t { kRunning, kCompleted, kFailed, kInterrupted };
+std::string_view RunStatusName(RunStatus status);  // "running", "completed", ...
+
+struct RunFinish {
+  RunStatus status = RunStatus::kCompleted;
+  const RunSummary* summary = nullptr;  // figures; may be null (a failed run)
+  std::string summary_json;             // "" = none
+  uint64_t files_reused = 0;
+  std::vector<int64_t> ranked_property_ids;  // best first
+};
+
+// Where a file's candidates are: property ids are consecutive, in the
+// order of the set's candidates() (candidate i has first_property_id + i).
+struct StoredFileRef {
+  int64_t file_id = 0;
+  int64_t first_property_id = 0;
+  uint64_t candidates = 0;
+};
+
+struct StoredFile {
+  StoredFileRef ref;
+  FileOutcome outcome;
+};
+
+class RunStore {
+ public:
+  // Opens (creating it and its folder) and migrates the database.
+  static Result<std::unique_ptr<RunStore>> Open(const std::string& path, FileSystem* fs, Clock* clock,
+                                                const DatabaseOptions& options = {});
+  RunStore(std::unique_ptr<Database> db, Clock* clock) : db_(std::move(db)), clock_(clock) {}
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  // Records a run with status "running"; returns its id.
+  Result<int64_t> BeginRun(const RunStart& start);
+
+  // One transaction: the file's row, its candidates (a failed file has none)
+  // and its row problems as rejects, and its place in run `run_id` at
+  // outcome.report.ordinal. Nothing is left behind when it fails.
+  Result<StoredFileRef> CommitFile(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+                                   const ScoreColumns& columns);
+
+  // The most recent successfully read file with exactly this key, if any.
+  Result<std::optional<StoredFileRef>> FindCommittedFile(const FileKey& key);
+
+  // Loads a committed file back as the FileOutcome it was stored from, its
+  // rows now identified as file `ordinal` (a file's place can change from run
+  // to run). `deduplicate` is the run's setting.
+  Result<StoredFile> LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
+                              const ScoreColumns& columns);
+
+  // Records that run `run_id` used the stored file `file_id` at `ordinal`
+  // without reading it.
+  Status RecordReusedFile(int64_t run_id, uint32_t ordinal, int64_t file_id);
+
+  // Sets the run's status, finish time, figures and (in the same
+  // transaction) its ranking.
+  Status FinishRun(int64_t run_id, const RunFinish& finish);
+
+  // For read paths (status, queries in tests). Not synchronised.
+  Database* database() { return db_.get(); }
+
+ private:
+  Result<StoredFileRef> CommitFileLocked(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+                                         const ScoreColumns& columns);
+  Status InsertCandidates(int64_t run_id, int64_t file_id, int64_t first_id, const CandidateSet& set,
+                          const ScoreColumns& columns);
+
+  std::mutex mu_;
+  std::unique_ptr<Database> db_;
+  Clock* clock_;
+  std::optional<Statement> insert_property_;  // cached: the hot statement
+};
+
+}  // namespace flexpipe

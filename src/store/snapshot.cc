@@ -1,0 +1,122 @@
+#include "store/snapshot.h"
+
+#include <bit>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace flexpipe {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "snapshots store doubles little-endian");
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+void PutDouble(double x, std::string* out) {
+  char bytes[sizeof x];
+  std::memcpy(bytes, &x, sizeof x);
+  out->append(bytes, sizeof x);
+}
+
+void PutBytes(std::string_view bytes, std::string* out) {
+  PutVarint(bytes.size(), out);
+  out->append(bytes);
+}
+
+// Reads from the front of a chunk; any overrun sets ok = false.
+struct Cursor {
+  std::string_view rest;
+  bool ok = true;
+
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64 && !rest.empty(); shift += 7) {
+      const auto b = static_cast<unsigned char>(rest[0]);
+      rest.remove_prefix(1);
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if ((b & 0x80) == 0) return v;
+    }
+    ok = false;
+    return 0;
+  }
+  uint8_t Byte() {
+    if (rest.empty()) {
+      ok = false;
+      return 0;
+    }
+    const auto b = static_cast<uint8_t>(rest[0]);
+    rest.remove_prefix(1);
+    return b;
+  }
+  double Double() {
+    double x = 0;
+    if (rest.size() < sizeof x) {
+      ok = false;
+      return 0;
+    }
+    std::memcpy(&x, rest.data(), sizeof x);
+    rest.remove_prefix(sizeof x);
+    return x;
+  }
+  std::string_view Bytes() {
+    const uint64_t n = Varint();
+    if (!ok || n > rest.size()) {
+      ok = false;
+      return {};
+    }
+    std::string_view bytes = rest.substr(0, n);
+    rest.remove_prefix(n);
+    return bytes;
+  }
+};
+
+}  // namespace
+
+void AppendSnapshot(const Candidate& c, size_t components, std::string* out) {
+  PutVarint(c.id.sheet, out);
+  PutVarint(c.id.row, out);
+  PutDouble(c.result.score, out);
+  out->push_back(static_cast<char>(components));
+  for (size_t i = 0; i < components; ++i) PutDouble(c.result.components[i], out);
+  PutVarint(c.result.flags, out);
+  out->push_back(static_cast<char>(c.result.classification));
+  PutBytes(c.key, out);
+  PutBytes(c.packed_cells, out);
+}
+
+Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t components, CandidateSet* set) {
+  Cursor in{chunk};
+  uint64_t n = 0;
+  ScoreResult r;
+  r.candidate = true;
+  while (in.ok && !in.rest.empty()) {
+    RowId id;
+    id.file = ordinal;
+    id.sheet = static_cast<uint32_t>(in.Varint());
+    id.row = in.Varint();
+    r.score = in.Double();
+    if (in.Byte() != components || components > kMaxComponents) in.ok = false;
+    for (size_t i = 0; in.ok && i < components; ++i) r.components[i] = in.Double();
+    r.flags = static_cast<uint32_t>(in.Varint());
+    const uint8_t classification = in.Byte();
+    if (classification > static_cast<uint8_t>(Classification::kUnlikelyFlex)) in.ok = false;
+    r.classification = static_cast<Classification>(classification);
+    const std::string_view key = in.Bytes();
+    const std::string_view cells = in.Bytes();
+    if (!in.ok) break;
+    set->Add(id, r, cells, key);
+    ++n;
+  }
+  if (!in.ok) {
+    return Status(ErrorCode::kDatabaseError, fmt::format("candidate snapshot: malformed after {} candidates", n));
+  }
+  return n;
+}
+
+}  // namespace flexpipe
