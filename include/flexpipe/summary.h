@@ -98,7 +98,7 @@ struct RunSummary {
   uint64_t files_processed = 0;
   uint64_t files_succeeded = 0;
   uint64_t files_failed = 0;
-  uint64_t files_reused = 0;  // of files_processed: taken from the store, not read again
+  uint64_t files_reused = 0;     // of files_processed: taken from the store, not read again
   std::vector<Problem> skipped;  // zero-byte files, unreadable entries found while discovering
   std::vector<FileReport> files;
   std::vector<Problem> failures;  // one per failed file

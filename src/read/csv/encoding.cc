@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace flexpipe {
 namespace {
 
@@ -17,26 +19,10 @@ constexpr char16_t kCp1252High[32] = {
 };
 constexpr char32_t kReplacement = 0xFFFD;
 
-char32_t Cp1252ToCodePoint(unsigned char b) { return (b >= 0x80 && b < 0xA0) ? kCp1252High[b - 0x80] : b; }
+// Writes `cp` as UTF-8 at `out`; returns the end.
+char* AppendUtf8(char32_t cp, char* out) { return out + EncodeUtf8(static_cast<uint32_t>(cp), out); }
 
-char* AppendUtf8(char32_t cp, char* out) {
-  if (cp < 0x80) {
-    *out++ = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out++ = static_cast<char>(0xC0 | (cp >> 6));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out++ = static_cast<char>(0xE0 | (cp >> 12));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out++ = static_cast<char>(0xF0 | (cp >> 18));
-    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
+char32_t Cp1252ToCodePoint(unsigned char b) { return (b >= 0x80 && b < 0xA0) ? kCp1252High[b - 0x80] : b; }
 
 // The UTF-8 sequence starting at p, with n >= 1 bytes available: its length
 // when well-formed (Unicode table 3-7), 0 when malformed, -1 when it is a

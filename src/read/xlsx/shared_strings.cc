@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "read/xlsx/xml_parser.h"
 
 namespace flexpipe {
@@ -37,29 +38,6 @@ int EscapeAt(const char* text, size_t size, size_t at) {
   return v;
 }
 
-size_t PutUtf8(char* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 }  // namespace
 
 size_t DecodeOoxmlEscapes(char* text, size_t size) {
@@ -86,7 +64,7 @@ size_t DecodeOoxmlEscapes(char* text, size_t size) {
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
       cp = 0xFFFD;
     }
-    w += PutUtf8(text + w, cp);  // 7 input bytes give at most 3, a pair's 14 give 4: w stays <= r
+    w += EncodeUtf8(cp, text + w);  // 7 input bytes give at most 3, a pair's 14 give 4: w stays <= r
   }
   return w;
 }

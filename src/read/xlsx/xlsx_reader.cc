@@ -21,9 +21,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 // Blank = empty or only spaces, tabs and line breaks: such a row holds no property.
-bool IsBlankText(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool IsBlankText(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -59,8 +57,8 @@ Result<SheetInfo> SelectSheet(const WorkbookInfo& workbook, const std::string& s
       if (s.index == index) return s;
     }
   }
-  return Status(ErrorCode::kConfigError,
-                fmt::format("no sheet \"{}\" in this workbook; its sheets are {}", selector, SheetNames(workbook)));
+  return Status(ErrorCode::kConfigError, fmt::format("no sheet \"{}\" in this workbook; its sheets are {}",
+                                                     selector, SheetNames(workbook)));
 }
 
 }  // namespace
@@ -126,10 +124,11 @@ void XlsxReader::AppendCellText(const XlsxCell& cell) {
       if (ec == std::errc() && ptr == end && index < strings_.size()) {
         text_ += strings_.Get(index);
       } else if (!cell.value.empty()) {
-        issues_.push_back(RowIssue{ErrorCode::kCorruptFile, 0,
-                                   fmt::format("cell {}: shared string index '{}' does not exist (the workbook "
-                                               "has {} shared strings)",
-                                               ColumnName(cell.column), cell.value, strings_.size())});
+        issues_.push_back(
+            RowIssue{ErrorCode::kCorruptFile, 0,
+                     fmt::format("cell {}: shared string index '{}' does not exist (the workbook "
+                                 "has {} shared strings)",
+                                 ColumnName(cell.column), cell.value, strings_.size())});
       }
       return;
     }
@@ -138,7 +137,8 @@ void XlsxReader::AppendCellText(const XlsxCell& cell) {
       const size_t before = text_.size();
       if (styles_.IsDate(cell.style)) {
         double serial = 0;
-        const auto r = fast_float::from_chars(cell.value.data(), cell.value.data() + cell.value.size(), serial);
+        const auto r =
+            fast_float::from_chars(cell.value.data(), cell.value.data() + cell.value.size(), serial);
         if (r.ec == std::errc() && AppendSerialDateText(serial, date1904_, &text_)) return;
         text_.resize(before);
       }
@@ -167,17 +167,15 @@ Result<std::vector<std::string>> XlsxReader::ReadHeader(uint64_t* row_number) {
     Result<bool> more = scanner_->NextRow(&row);
     if (!more.ok()) return Locate(more.status());
     if (!*more) {
-      return Locate(Status(ErrorCode::kNoHeader,
-                           options_.header_row == 0
-                               ? fmt::format("sheet \"{}\" is empty", sheet_.name)
-                               : fmt::format("sheet \"{}\" has no row {} (header_row)", sheet_.name,
-                                             options_.header_row)));
+      return Locate(Status(ErrorCode::kNoHeader, options_.header_row == 0
+                                                     ? fmt::format("sheet \"{}\" is empty", sheet_.name)
+                                                     : fmt::format("sheet \"{}\" has no row {} (header_row)",
+                                                                   sheet_.name, options_.header_row)));
     }
     if (options_.header_row != 0 && row.number < options_.header_row) continue;
     if (options_.header_row != 0 && row.number > options_.header_row) {
-      return Locate(Status(ErrorCode::kNoHeader,
-                           fmt::format("row {} (header_row) of sheet \"{}\" is empty", options_.header_row,
-                                       sheet_.name)));
+      return Locate(Status(ErrorCode::kNoHeader, fmt::format("row {} (header_row) of sheet \"{}\" is empty",
+                                                             options_.header_row, sheet_.name)));
     }
     text_.clear();
     std::vector<std::string> header;
@@ -240,10 +238,11 @@ Result<bool> XlsxReader::NextBatch(RawBatch* batch) {
     }
     for (size_t i = first_issue; i < issues_.size(); ++i) issues_[i].row = row.number;
     if (beyond != 0) {  // reported even when the row is otherwise blank: nothing vanishes unsaid
-      issues_.push_back(RowIssue{ErrorCode::kRaggedRow, row.number,
-                                 fmt::format("row has a value in column {}, right of the header's last "
-                                             "column {}; it is ignored",
-                                             ColumnName(beyond - 1), ColumnName(static_cast<uint32_t>(width - 1)))});
+      issues_.push_back(
+          RowIssue{ErrorCode::kRaggedRow, row.number,
+                   fmt::format("row has a value in column {}, right of the header's last "
+                               "column {}; it is ignored",
+                               ColumnName(beyond - 1), ColumnName(static_cast<uint32_t>(width - 1)))});
     }
     if (blank) {
       cells_.resize(first_cell);

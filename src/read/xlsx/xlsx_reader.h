@@ -37,8 +37,8 @@
 #include "flexpipe/status.h"
 #include "read/row_source.h"
 #include "read/xlsx/cell_styles.h"
-#include "read/xlsx/sheet_scanner.h"
 #include "read/xlsx/shared_strings.h"
+#include "read/xlsx/sheet_scanner.h"
 #include "read/xlsx/workbook.h"
 #include "read/xlsx/zip_archive.h"
 
