@@ -90,7 +90,8 @@ void AppendSnapshot(const Candidate& c, size_t components, std::string* out) {
   PutBytes(c.packed_cells, out);
 }
 
-Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t components, CandidateSet* set) {
+Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t components,
+                              CandidateSet* set) {
   Cursor in{chunk};
   uint64_t n = 0;
   ScoreResult r;
@@ -114,7 +115,8 @@ Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t c
     ++n;
   }
   if (!in.ok) {
-    return Status(ErrorCode::kDatabaseError, fmt::format("candidate snapshot: malformed after {} candidates", n));
+    return Status(ErrorCode::kDatabaseError,
+                  fmt::format("candidate snapshot: malformed after {} candidates", n));
   }
   return n;
 }
