@@ -204,6 +204,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   xlsx.header_row = static_cast<uint64_t>(std::max(0, options.input.header_row));
   xlsx.rows_per_batch = std::max(1, options.processing.rows_per_batch);
   const std::vector<InputUnit> units = ExpandInputs(fs, found.files, options.input.sheet, xlsx);
+  paths.reserve(units.size());
   for (const InputUnit& u : units) paths.push_back(u.name);
   if (context.listener != nullptr) context.listener->OnDiscovered(paths, found.skipped);
 
@@ -248,6 +249,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                         });
     });
   }
+  if (store != nullptr) store->AwaitCommits();  // every file read is in the store (before outcomes can go)
   const double t_read = clock->MonotonicSeconds();
   if (context.cancel != nullptr && context.cancel->load()) {
     if (store == nullptr) return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
