@@ -6,7 +6,9 @@
 //
 //   BM_StoreCommit/R   commit 1M rows as files of R rows, one transaction
 //                      per file (R = 1M: one big file; R = 10k: 100 files)
-//   BM_StoreLoad       load a stored 1M-row file back into a CandidateSet
+//   BM_StoreLoad/0     load a stored 1M-row file back into a CandidateSet
+//                      from its binary snapshot (the reuse path)
+//   BM_StoreLoad/1     the same through the relational rows
 //   BM_ContentHash     SHA-256 of a 64 MiB file (bytes_per_second)
 #include <unistd.h>
 
@@ -163,13 +165,15 @@ void BM_StoreLoad(benchmark::State& state) {
   auto ref = store->CommitFile(*run, key, o, kColumns);
   if (!ref.ok()) state.SkipWithError(ref.status().ToString().c_str());
   for (auto _ : state) {
-    auto loaded = store->LoadFile(ref->file_id, 0, true, kColumns);
+    auto loaded =
+        store->LoadFile(ref->file_id, 0, true, kColumns,
+                        state.range(0) == 0 ? RunStore::LoadPath::kSnapshot : RunStore::LoadPath::kRows);
     if (!loaded.ok()) state.SkipWithError(loaded.status().ToString().c_str());
     benchmark::DoNotOptimize(loaded);
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kTotalRows));
 }
-BENCHMARK(BM_StoreLoad)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+BENCHMARK(BM_StoreLoad)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 
 void BM_ContentHash(benchmark::State& state) {
   ScratchDir dir;

@@ -59,6 +59,12 @@ StoreSession::StoreSession(std::unique_ptr<RunStore> store, const StoreSessionOp
 
 StoreSession::~StoreSession() {
   if (!finished_) (void)Finish(RunStatus::kFailed);
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  if (writer_.joinable()) writer_.join();
 }
 
 Result<std::unique_ptr<StoreSession>> StoreSession::Start(const StoreSessionOptions& options,
@@ -70,6 +76,7 @@ Result<std::unique_ptr<StoreSession>> StoreSession::Start(const StoreSessionOpti
                                                options.settings_fingerprint, options.config_json}));
   std::unique_ptr<StoreSession> session(new StoreSession(std::move(store), options, scorer, fs, clock));
   session->run_id_ = run_id;
+  session->writer_ = std::thread([s = session.get()] { s->WriterLoop(); });
   return session;
 }
 
@@ -90,11 +97,9 @@ std::optional<StoredFile> StoreSession::FindReusable(const FileKey& key, uint32_
     return std::nullopt;
   }
   if (!found->has_value()) return std::nullopt;
-  const int64_t file_id = (*found)->file_id;
-  auto loaded = store_->LoadFile(file_id, ordinal, options_.deduplicate, columns_);
-  Status s = loaded.ok() ? store_->RecordReusedFile(run_id_, ordinal, file_id) : loaded.status();
-  if (!s.ok()) {
-    Fail(s);  // the file is read instead
+  auto loaded = store_->LoadFile((*found)->file_id, ordinal, options_.deduplicate, columns_);
+  if (!loaded.ok()) {
+    Fail(loaded.status());  // the file is read instead
     return std::nullopt;
   }
   return std::move(loaded).value();
@@ -114,39 +119,75 @@ FileOutcome StoreSession::ProcessOrReuse(const InputUnit& unit, uint32_t ordinal
 
   std::optional<StoredFile> stored;
   if (options_.reuse && !key.content_hash.empty()) stored = FindReusable(key, ordinal);
-
-  FileOutcome outcome;
-  StoredFileRef ref;
   const double t1 = clock_->MonotonicSeconds();
-  double t2 = t1;
   if (stored) {
-    outcome = std::move(stored->outcome);
+    FileOutcome outcome = std::move(stored->outcome);
     outcome.report.reused = true;
     outcome.report.seconds = t1 - t0;
-    ref = stored->ref;
     reused_.fetch_add(1);
-  } else {
-    outcome = ProcessFile(unit, ordinal, task);
-    t2 = clock_->MonotonicSeconds();
-    // A file stopped half-way is not a result: the resumed run reads it again.
-    if (outcome.report.error_code != ErrorCodeName(ErrorCode::kCancelled)) {
-      auto committed = store_->CommitFile(run_id_, key, outcome, columns_);
-      if (committed.ok()) {
-        ref = *committed;
-      } else {
-        Fail(committed.status());
-      }
-    }
+    std::lock_guard lock(mu_);
+    seconds_ += t1 - t0;
+    if (first_property_.size() <= ordinal) first_property_.resize(ordinal + 1, 0);
+    first_property_[ordinal] = stored->ref.first_property_id;
+    CommitJob record;
+    record.report.ordinal = ordinal;
+    record.reused_file_id = stored->ref.file_id;
+    jobs_.push_back(std::move(record));
+    work_.notify_one();
+    return outcome;
   }
-  const double t3 = clock_->MonotonicSeconds();
+
+  FileOutcome outcome = ProcessFile(unit, ordinal, task);
   std::lock_guard lock(mu_);
-  seconds_ += (t1 - t0) + (t3 - t2);
-  if (first_property_.size() <= ordinal) first_property_.resize(ordinal + 1, 0);
-  first_property_[ordinal] = ref.first_property_id;
+  seconds_ += t1 - t0;
+  // A file stopped half-way is not a result: the resumed run reads it again.
+  if (outcome.report.error_code != ErrorCodeName(ErrorCode::kCancelled)) {
+    jobs_.push_back(CommitJob{std::move(key), outcome.report, outcome.counts, outcome.candidates.get()});
+    work_.notify_one();
+  }
   return outcome;
 }
 
+void StoreSession::WriterLoop() {
+  std::unique_lock lock(mu_);
+  while (true) {
+    work_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+    if (jobs_.empty()) return;  // stopping, nothing left
+    CommitJob job = std::move(jobs_.front());
+    jobs_.pop_front();
+    writing_ = true;
+    lock.unlock();
+    Commit(job);
+    lock.lock();
+    writing_ = false;
+    idle_.notify_all();
+  }
+}
+
+void StoreSession::Commit(const CommitJob& job) {
+  if (job.reused_file_id != 0) {
+    if (Status s = store_->RecordReusedFile(run_id_, job.report.ordinal, job.reused_file_id); !s.ok())
+      Fail(s);
+    return;
+  }
+  const double t0 = clock_->MonotonicSeconds();
+  auto committed = store_->CommitFile(run_id_, job.key, job.report, job.counts, job.candidates, columns_);
+  const double t1 = clock_->MonotonicSeconds();
+  if (!committed.ok()) Fail(committed.status());
+  std::lock_guard lock(mu_);
+  seconds_ += t1 - t0;
+  const uint32_t ordinal = job.report.ordinal;
+  if (first_property_.size() <= ordinal) first_property_.resize(ordinal + 1, 0);
+  if (committed.ok()) first_property_[ordinal] = committed->first_property_id;
+}
+
+void StoreSession::AwaitCommits() {
+  std::unique_lock lock(mu_);
+  idle_.wait(lock, [this] { return jobs_.empty() && !writing_; });
+}
+
 Status StoreSession::Finish(RunStatus status, const RunSummary* summary, const MergeResult* merged) {
+  AwaitCommits();
   finished_ = true;
   RunFinish finish;
   finish.status = status;

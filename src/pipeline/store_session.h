@@ -5,16 +5,25 @@
 // point therefore resumes by running again: committed files are reused, the
 // file in hand is read again.
 //
+// Commits run on a writer thread of the session's own, so workers go on
+// reading while the store writes (SQLite has one writer at a time anyway).
+// A pending commit refers to the outcome's candidate set, which the run
+// keeps for the merge; AwaitCommits must return before any outcome is
+// destroyed.
+//
 // Thread-safety: ProcessOrReuse may be called from several workers at once;
 // the other methods from the run's thread.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "aggregate/merge.h"
@@ -51,10 +60,14 @@ class StoreSession {
   // the file: the first one is kept and returned by Finish.
   FileOutcome ProcessOrReuse(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& task);
 
+  // Returns once every file ProcessOrReuse read has been committed (or its
+  // commit failed).
+  void AwaitCommits();
+
   // Marks the run finished with `status`; for a completed run also records
   // its figures, summary and ranking (`merged` refers to the outcomes
-  // ProcessOrReuse gave, by ordinal). Returns the first store error of the
-  // run, if any (the run is then recorded as failed).
+  // ProcessOrReuse gave, by ordinal), after AwaitCommits. Returns the first
+  // store error of the run, if any (the run is then recorded as failed).
   Status Finish(RunStatus status, const RunSummary* summary = nullptr, const MergeResult* merged = nullptr);
 
   int64_t run_id() const { return run_id_; }
@@ -65,8 +78,20 @@ class StoreSession {
  private:
   StoreSession(std::unique_ptr<RunStore> store, const StoreSessionOptions& options, const Scorer& scorer,
                FileSystem* fs, Clock* clock);
+  // A read file waiting for the writer. The outcome itself may move; its
+  // candidate set stays where it is.
+  struct CommitJob {
+    FileKey key;
+    FileReport report;
+    FieldCounts counts;
+    const CandidateSet* candidates = nullptr;
+    int64_t reused_file_id = 0;  // not 0: only record that the run used this stored file
+  };
+
   void Fail(const Status& status);
   std::optional<StoredFile> FindReusable(const FileKey& key, uint32_t ordinal);
+  void WriterLoop();
+  void Commit(const CommitJob& job);
 
   std::unique_ptr<RunStore> store_;
   StoreSessionOptions options_;
@@ -81,6 +106,12 @@ class StoreSession {
   Status error_;                         // first store error
   double seconds_ = 0;                   // time in the store
   std::vector<int64_t> first_property_;  // per ordinal: id of its first stored candidate (0 = none)
+  std::deque<CommitJob> jobs_;           // waiting for the writer
+  bool writing_ = false;                 // the writer holds a job
+  bool stopping_ = false;
+  std::condition_variable work_;  // jobs_ or stopping_ changed
+  std::condition_variable idle_;  // the writer finished a job
+  std::thread writer_;
 };
 
 // SHA-256 of everything that changes a file's outcome: flexpipe's version,

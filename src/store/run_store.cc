@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/property_rows.h"
 #include "store/schema.h"
+#include "store/snapshot.h"
 
 namespace flexpipe {
 namespace {
@@ -121,7 +122,10 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path, FileSy
   if (!parent.empty() && !options.read_only) FP_RETURN_IF_ERROR(fs->CreateDirectories(parent));
   FP_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path, options));
   FP_RETURN_IF_ERROR(Migrate(db.get(), StoreMigrations()).status());
-  return std::make_unique<RunStore>(std::move(db), clock);
+  DatabaseOptions read = options;
+  read.read_only = true;
+  FP_ASSIGN_OR_RETURN(std::unique_ptr<Database> reader, Database::Open(path, read));
+  return std::make_unique<RunStore>(std::move(db), std::move(reader), clock);
 }
 
 Result<int64_t> RunStore::BeginRun(const RunStart& start) {
@@ -137,10 +141,11 @@ Result<int64_t> RunStore::BeginRun(const RunStart& start) {
   return db_->last_insert_rowid();
 }
 
-Result<StoredFileRef> RunStore::CommitFile(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+Result<StoredFileRef> RunStore::CommitFile(int64_t run_id, const FileKey& key, const FileReport& report,
+                                           const FieldCounts& counts, const CandidateSet* candidates,
                                            const ScoreColumns& columns) {
   std::lock_guard lock(mu_);
-  auto committed = CommitFileLocked(run_id, key, outcome, columns);
+  auto committed = CommitFileLocked(run_id, key, report, counts, candidates, columns);
   if (!committed.ok()) {
     const Status& s = committed.status();
     return Status(s.code(), fmt::format("storing {}: {}", key.path, s.message()), s.location());
@@ -148,10 +153,10 @@ Result<StoredFileRef> RunStore::CommitFile(int64_t run_id, const FileKey& key, c
   return committed;
 }
 
-Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& key,
-                                                 const FileOutcome& outcome, const ScoreColumns& columns) {
-  const FileReport& r = outcome.report;
-  const CandidateSet* set = r.succeeded ? outcome.candidates.get() : nullptr;
+Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& key, const FileReport& r,
+                                                 const FieldCounts& counts, const CandidateSet* candidates,
+                                                 const ScoreColumns& columns) {
+  const CandidateSet* set = r.succeeded ? candidates : nullptr;
   FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get()));
 
   FP_ASSIGN_OR_RETURN(Statement file, db_->Prepare(kInsertFile));
@@ -174,7 +179,7 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
   file.Bind(23, passthrough_headers).Bind(24, ColumnsJson(r.columns));
   std::string notes;
   AppendJsonStringArray(r.mapping_notes, &notes);
-  file.Bind(25, notes).Bind(26, FieldCountsJson(outcome.counts)).Bind(27, clock_->NowUtcIso());
+  file.Bind(25, notes).Bind(26, FieldCountsJson(counts)).Bind(27, clock_->NowUtcIso());
   FP_RETURN_IF_ERROR(file.Run());
 
   StoredFileRef ref;
@@ -185,6 +190,8 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
     ref.first_property_id = last_id + 1;
     ref.candidates = set->candidates().size();
     FP_RETURN_IF_ERROR(InsertCandidates(run_id, ref.file_id, ref.first_property_id, *set, columns));
+    FP_RETURN_IF_ERROR(
+        InsertSnapshot(ref.file_id, *set, std::min(columns.components.size(), kMaxComponents)));
   }
   FP_RETURN_IF_ERROR(InsertRejects(db_.get(), ref.file_id, r));
   FP_RETURN_IF_ERROR(InsertRunFile(db_.get(), run_id, r.ordinal, ref.file_id, /*reused=*/false));
@@ -207,9 +214,42 @@ Status RunStore::InsertCandidates(int64_t run_id, int64_t file_id, int64_t first
   return Status::Ok();
 }
 
+Status RunStore::InsertSnapshot(int64_t file_id, const CandidateSet& set, size_t components) {
+  FP_ASSIGN_OR_RETURN(Statement insert,
+                      db_->Prepare("INSERT INTO candidate_snapshots (file_id, seq, format, rows, bytes) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)"));
+  std::string chunk;
+  int64_t seq = 0;
+  int64_t rows = 0;
+  auto flush = [&]() -> Status {
+    insert.Bind(1, file_id).Bind(2, seq++).Bind(3, int64_t{kSnapshotFormat}).Bind(4, rows);
+    insert.BindBlob(5, chunk);
+    chunk.clear();
+    rows = 0;
+    return insert.Run();
+  };
+  for (const Candidate& c : set.candidates()) {
+    AppendSnapshot(c, components, &chunk);
+    ++rows;
+    if (chunk.size() >= kSnapshotChunkBytes) FP_RETURN_IF_ERROR(flush());
+  }
+  if (rows > 0) FP_RETURN_IF_ERROR(flush());
+  return Status::Ok();
+}
+
+std::unique_lock<std::mutex> RunStore::LockReader(Database** db) {
+  if (reader_ == nullptr) {
+    *db = db_.get();
+    return std::unique_lock(mu_);
+  }
+  *db = reader_.get();
+  return std::unique_lock(read_mu_);
+}
+
 Result<std::optional<StoredFileRef>> RunStore::FindCommittedFile(const FileKey& key) {
-  std::lock_guard lock(mu_);
-  FP_ASSIGN_OR_RETURN(Statement find, db_->Prepare(kFindFile));
+  Database* db = nullptr;
+  const auto lock = LockReader(&db);
+  FP_ASSIGN_OR_RETURN(Statement find, db->Prepare(kFindFile));
   find.Bind(1, key.path).Bind(2, I64(key.size_bytes)).Bind(3, key.mtime_ns).Bind(4, key.content_hash);
   find.Bind(5, key.settings_fingerprint).Bind(6, key.sheet);
   FP_ASSIGN_OR_RETURN(const bool row, find.Step());
@@ -219,40 +259,39 @@ Result<std::optional<StoredFileRef>> RunStore::FindCommittedFile(const FileKey& 
 }
 
 Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
-                                      const ScoreColumns& columns) {
-  std::lock_guard lock(mu_);
-  // One read transaction: the file and its rows as of one moment.
-  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get(), Transaction::Mode::kDeferred));
+                                      const ScoreColumns& columns, LoadPath path) {
+  Database* db = nullptr;
+  const auto lock = LockReader(&db);
+  // One read transaction: the file and its candidates as of one moment.
+  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db, Transaction::Mode::kDeferred));
   StoredFile stored;
   stored.ref.file_id = file_id;
   FileOutcome& out = stored.outcome;
   CandidateLayout layout;
   {
-    FP_ASSIGN_OR_RETURN(Statement file, db_->Prepare(kSelectFile));
+    FP_ASSIGN_OR_RETURN(Statement file, db->Prepare(kSelectFile));
     file.Bind(1, file_id);
     FP_ASSIGN_OR_RETURN(const bool found, file.Step());
     if (!found) return Status(ErrorCode::kDatabaseError, fmt::format("no stored file with id {}", file_id));
     FP_RETURN_IF_ERROR(ReadFileRow(file, &out, &layout));
   }
   out.report.ordinal = ordinal;
-  FP_ASSIGN_OR_RETURN(out.report.row_problems, LoadRejects(db_.get(), file_id, out.report.path));
+  FP_ASSIGN_OR_RETURN(out.report.row_problems, LoadRejects(db, file_id, out.report.path));
   if (!out.report.succeeded) return stored;
 
-  auto set = std::make_unique<CandidateSet>(std::move(layout), deduplicate);
-  FP_ASSIGN_OR_RETURN(Statement select, db_->Prepare(SelectPropertiesSql()));
-  select.Bind(1, file_id);
-  PropertyReader reader(set->layout(), columns);
-  PropertyRow row;
-  while (true) {
-    FP_ASSIGN_OR_RETURN(const bool more, select.Step());
-    if (!more) break;
-    FP_RETURN_IF_ERROR(reader.Read(select, &row));
-    if (stored.ref.first_property_id == 0) stored.ref.first_property_id = row.id;
-    if (row.id != stored.ref.first_property_id + I64(set->candidates().size())) {
-      return Status(ErrorCode::kDatabaseError,
-                    fmt::format("file {}: property ids are not consecutive", file_id));
-    }
-    set->Add(RowId{ordinal, row.sheet, row.source_row}, row.result, row.packed_cells, row.key);
+  auto set = std::make_unique<CandidateSet>(layout, deduplicate);
+  const size_t components = std::min(columns.components.size(), kMaxComponents);
+  bool from_snapshot = false;
+  if (path == LoadPath::kSnapshot) {
+    FP_ASSIGN_OR_RETURN(from_snapshot, LoadSnapshot(db, file_id, ordinal, components, set.get()));
+  }
+  if (from_snapshot) {
+    FP_ASSIGN_OR_RETURN(
+        stored.ref.first_property_id,
+        db->QueryInt(fmt::format("SELECT coalesce(min(id), 0) FROM properties WHERE file_id = {}", file_id)));
+  } else {
+    set = std::make_unique<CandidateSet>(std::move(layout), deduplicate);
+    FP_RETURN_IF_ERROR(LoadRows(db, file_id, ordinal, columns, set.get(), &stored.ref.first_property_id));
   }
   if (set->candidates().size() != out.report.candidates) {
     return Status(ErrorCode::kDatabaseError,
@@ -264,6 +303,51 @@ Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool de
   out.candidates = std::move(set);
   FP_RETURN_IF_ERROR(tx.Commit());
   return stored;
+}
+
+Result<bool> RunStore::LoadSnapshot(Database* db, int64_t file_id, uint32_t ordinal, size_t components,
+                                    CandidateSet* set) {
+  FP_ASSIGN_OR_RETURN(Statement select,
+                      db->Prepare("SELECT format, rows, bytes FROM candidate_snapshots WHERE file_id = ?1 "
+                                  "ORDER BY seq"));
+  select.Bind(1, file_id);
+  bool any = false;
+  while (true) {
+    FP_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    if (select.column_int(0) != kSnapshotFormat) {
+      if (any)
+        return Status(ErrorCode::kDatabaseError, fmt::format("file {}: snapshot formats differ", file_id));
+      return false;  // written by another build: read the rows
+    }
+    FP_ASSIGN_OR_RETURN(const uint64_t n, ReadSnapshot(select.column_blob(2), ordinal, components, set));
+    if (n != static_cast<uint64_t>(select.column_int(1))) {
+      return Status(ErrorCode::kDatabaseError, fmt::format("file {}: a snapshot chunk is short", file_id));
+    }
+    any = true;
+  }
+  return any;
+}
+
+Status RunStore::LoadRows(Database* db, int64_t file_id, uint32_t ordinal, const ScoreColumns& columns,
+                          CandidateSet* set, int64_t* first_id) {
+  FP_ASSIGN_OR_RETURN(Statement select, db->Prepare(SelectPropertiesSql()));
+  select.Bind(1, file_id);
+  PropertyReader reader(set->layout(), columns);
+  PropertyRow row;
+  *first_id = 0;
+  while (true) {
+    FP_ASSIGN_OR_RETURN(const bool more, select.Step());
+    if (!more) break;
+    FP_RETURN_IF_ERROR(reader.Read(select, &row));
+    if (*first_id == 0) *first_id = row.id;
+    if (row.id != *first_id + I64(set->candidates().size())) {
+      return Status(ErrorCode::kDatabaseError,
+                    fmt::format("file {}: property ids are not consecutive", file_id));
+    }
+    set->Add(RowId{ordinal, row.sheet, row.source_row}, row.result, row.packed_cells, row.key);
+  }
+  return Status::Ok();
 }
 
 Status RunStore::RecordReusedFile(int64_t run_id, uint32_t ordinal, int64_t file_id) {

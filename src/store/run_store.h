@@ -6,9 +6,11 @@
 // FileOutcome (candidates byte for byte), to take part in a later run's
 // merge instead of being read again.
 //
-// Thread-safety: every method may be called from any thread; calls are
-// serialised by an internal mutex (a file's commit holds it for the length
-// of its transaction).
+// Thread-safety: every method may be called from any thread. Writes are
+// serialised by one mutex (a file's commit holds it for the length of its
+// transaction); lookups and loads use a second connection under a second
+// mutex, so they never wait for a commit (in WAL mode readers and the
+// writer do not block each other).
 #pragma once
 
 #include <cstdint>
@@ -79,7 +81,9 @@ class RunStore {
   // Opens (creating it and its folder) and migrates the database.
   static Result<std::unique_ptr<RunStore>> Open(const std::string& path, FileSystem* fs, Clock* clock,
                                                 const DatabaseOptions& options = {});
-  RunStore(std::unique_ptr<Database> db, Clock* clock) : db_(std::move(db)), clock_(clock) {}
+  // `reader` (may be null) is a second connection for lookups and loads.
+  RunStore(std::unique_ptr<Database> db, std::unique_ptr<Database> reader, Clock* clock)
+      : db_(std::move(db)), reader_(std::move(reader)), clock_(clock) {}
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
@@ -88,18 +92,29 @@ class RunStore {
 
   // One transaction: the file's row, its candidates (a failed file has none)
   // and its row problems as rejects, and its place in run `run_id` at
-  // outcome.report.ordinal. Nothing is left behind when it fails.
-  Result<StoredFileRef> CommitFile(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+  // report.ordinal. Nothing is left behind when it fails.
+  Result<StoredFileRef> CommitFile(int64_t run_id, const FileKey& key, const FileReport& report,
+                                   const FieldCounts& counts, const CandidateSet* candidates,
                                    const ScoreColumns& columns);
+  Result<StoredFileRef> CommitFile(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+                                   const ScoreColumns& columns) {
+    return CommitFile(run_id, key, outcome.report, outcome.counts, outcome.candidates.get(), columns);
+  }
 
   // The most recent successfully read file with exactly this key, if any.
   Result<std::optional<StoredFileRef>> FindCommittedFile(const FileKey& key);
 
+  // Where LoadFile takes candidates from: the binary snapshot (falling back
+  // to the rows when a file has none in a format this build reads), or the
+  // relational rows.
+  enum class LoadPath : uint8_t { kSnapshot, kRows };
+
   // Loads a committed file back as the FileOutcome it was stored from, its
   // rows now identified as file `ordinal` (a file's place can change from run
-  // to run). `deduplicate` is the run's setting.
+  // to run). `deduplicate` is the run's setting. Both paths give the same
+  // candidates, byte for byte.
   Result<StoredFile> LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
-                              const ScoreColumns& columns);
+                              const ScoreColumns& columns, LoadPath path = LoadPath::kSnapshot);
 
   // Records that run `run_id` used the stored file `file_id` at `ordinal`
   // without reading it.
@@ -113,13 +128,24 @@ class RunStore {
   Database* database() { return db_.get(); }
 
  private:
-  Result<StoredFileRef> CommitFileLocked(int64_t run_id, const FileKey& key, const FileOutcome& outcome,
+  Result<StoredFileRef> CommitFileLocked(int64_t run_id, const FileKey& key, const FileReport& report,
+                                         const FieldCounts& counts, const CandidateSet* candidates,
                                          const ScoreColumns& columns);
   Status InsertCandidates(int64_t run_id, int64_t file_id, int64_t first_id, const CandidateSet& set,
                           const ScoreColumns& columns);
+  Status InsertSnapshot(int64_t file_id, const CandidateSet& set, size_t components);
+  // Adds the file's snapshot to *set; false when it has none this build reads.
+  Result<bool> LoadSnapshot(Database* db, int64_t file_id, uint32_t ordinal, size_t components,
+                            CandidateSet* set);
+  Status LoadRows(Database* db, int64_t file_id, uint32_t ordinal, const ScoreColumns& columns,
+                  CandidateSet* set, int64_t* first_id);
+  // The lock and connection for reads.
+  std::unique_lock<std::mutex> LockReader(Database** db);
 
-  std::mutex mu_;
+  std::mutex mu_;  // db_
   std::unique_ptr<Database> db_;
+  std::mutex read_mu_;  // reader_
+  std::unique_ptr<Database> reader_;
   Clock* clock_;
   std::optional<Statement> insert_property_;  // cached: the hot statement
 };

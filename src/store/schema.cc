@@ -70,7 +70,7 @@ CREATE INDEX files_for_reuse
 CREATE TABLE properties (
   id                INTEGER PRIMARY KEY,
   file_id           INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  run_id            INTEGER NOT NULL,
   sheet             INTEGER NOT NULL DEFAULT 0,
   source_row        INTEGER NOT NULL,
   flex_score        REAL NOT NULL,
@@ -110,7 +110,6 @@ CREATE TABLE properties (
   passthrough       TEXT
 );
 CREATE INDEX properties_by_file ON properties (file_id);
-CREATE INDEX properties_by_key ON properties (dedup_key) WHERE dedup_key IS NOT NULL;
 
 CREATE TABLE rejects (
   id          INTEGER PRIMARY KEY,
@@ -140,9 +139,11 @@ CREATE TABLE run_results (
 ) WITHOUT ROWID;
 )sql";
 
-// run_results.property_id refers to properties(id) but is not declared a
-// foreign key: checking it would cost a random B-tree lookup for each of a
-// run's ranked rows, and nothing deletes properties a ranking refers to.
+// Not declared as foreign keys, because checking them costs time on every
+// inserted row and they cannot go wrong: properties.run_id (always its
+// file's run, files.run_id, which is checked) and run_results.property_id
+// (a random B-tree lookup per ranked row; nothing deletes properties a
+// ranking refers to).
 
 // Children before parents, so the implicit deletes never break a foreign key.
 constexpr std::string_view kTablesDown = R"sql(

