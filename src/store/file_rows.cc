@@ -19,6 +19,7 @@ bool ReadKey(JsonReader* reader, std::string_view expected, std::string* scratch
 
 std::string FieldNamesJson(const std::vector<Field>& fields) {
   std::vector<std::string> names;
+  names.reserve(fields.size());
   for (Field f : fields) names.emplace_back(InfoOf(f).name);
   std::string json;
   AppendJsonStringArray(names, &json);

@@ -143,6 +143,7 @@ Result<std::vector<MigrationStatus>> GetMigrationStatus(Database* db, std::span<
     }
   }
   std::vector<MigrationStatus> out;
+  out.reserve(all.size());
   for (auto& [version, s] : all) out.push_back(std::move(s));
   return out;
 }

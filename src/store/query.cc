@@ -62,6 +62,7 @@ Result<uint64_t> RunQuery(Database* db, std::string_view sql, const QueryWriterO
   }
   const int n = stmt.column_count();
   std::vector<std::string> names;
+  names.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) names.emplace_back(stmt.column_name(i));
   auto writer = MakeQueryWriter(options, out);
   writer->Begin(names);
