@@ -46,6 +46,28 @@ Result<bool> SheetScanner::NextRow(XlsxRow* row) {
   return error_;
 }
 
+// One tag (or comment, processing instruction) outside <sheetData> starting
+// at `p`, its `ref` attribute kept; kRow when read, p then past it.
+SheetScanner::Step SheetScanner::ReadOuterTag(const char*& p, const char* end, std::string_view where,
+                                              TagKind* kind, std::string_view* name, std::string_view* ref) {
+  const char* const start = p;
+  const Scan s = ReadConstruct(p, end, kind, name, [&](std::string_view attribute, std::string_view value) {
+    if (attribute == "ref") *ref = value;
+    return true;
+  });
+  if (s == Scan::kIncomplete) return Step::kNeedInput;
+  if (s == Scan::kError) {
+    error_ = Malformed(syntax_error_);
+    return Step::kError;
+  }
+  if (static_cast<size_t>(p - start) > row_limit_) {
+    error_ = Fail(ErrorCode::kResourceLimit,
+                  fmt::format("a tag {} is longer than the limit of {} bytes", where, row_limit_));
+    return Step::kError;
+  }
+  return Step::kRow;
+}
+
 // Before <sheetData>: skip everything, note <dimension>.
 SheetScanner::Step SheetScanner::ScanPrelude() {
   while (true) {
@@ -61,25 +83,11 @@ SheetScanner::Step SheetScanner::ScanPrelude() {
     p = xml::FindLt(p, end);
     Consume(p);  // text (a byte-order mark, white space) between tags
     if (p == end) return Step::kNeedInput;
-    const char* const start = p;
     TagKind kind = TagKind::kOther;
     std::string_view name;
     std::string_view ref;
-    const Scan s =
-        ReadConstruct(p, end, &kind, &name, [&](std::string_view attribute, std::string_view value) {
-          if (attribute == "ref") ref = value;
-          return true;
-        });
-    if (s == Scan::kIncomplete) return Step::kNeedInput;
-    if (s == Scan::kError) {
-      error_ = Malformed(syntax_error_);
-      return Step::kError;
-    }
-    if (static_cast<size_t>(p - start) > row_limit_) {
-      error_ = Fail(ErrorCode::kResourceLimit,
-                    fmt::format("a tag before <sheetData> is longer than the limit of {} bytes", row_limit_));
-      return Step::kError;
-    }
+    if (const Step step = ReadOuterTag(p, end, "before <sheetData>", &kind, &name, &ref); step != Step::kRow)
+      return step;
     Consume(p);
     if (kind == TagKind::kStart || kind == TagKind::kEmpty) {
       if (name == "sheetData") {
@@ -166,25 +174,11 @@ SheetScanner::Step SheetScanner::ScanEpilogue() {
     const char* const end = buffer_.data() + buffer_.size();
     Consume(p);
     if (p == end) return Step::kNeedInput;
-    const char* const start = p;
     TagKind kind = TagKind::kOther;
     std::string_view name;
     std::string_view ref;
-    const Scan s =
-        ReadConstruct(p, end, &kind, &name, [&](std::string_view attribute, std::string_view value) {
-          if (attribute == "ref") ref = value;
-          return true;
-        });
-    if (s == Scan::kIncomplete) return Step::kNeedInput;
-    if (s == Scan::kError) {
-      error_ = Malformed(syntax_error_);
-      return Step::kError;
-    }
-    if (static_cast<size_t>(p - start) > row_limit_) {
-      error_ = Fail(ErrorCode::kResourceLimit,
-                    fmt::format("a tag after </sheetData> is longer than the limit of {} bytes", row_limit_));
-      return Step::kError;
-    }
+    if (const Step step = ReadOuterTag(p, end, "after </sheetData>", &kind, &name, &ref); step != Step::kRow)
+      return step;
     if ((kind == TagKind::kStart || kind == TagKind::kEmpty) && name == "mergeCell") {
       XlsxCellRange range;
       if (!ParseCellRange(ref, &range)) {

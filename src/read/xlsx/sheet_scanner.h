@@ -120,6 +120,8 @@ class SheetScanner {
   template <typename OnAttribute>
   xml::Scan ReadConstruct(const char*& p, const char* end, TagKind* kind, std::string_view* local,
                           OnAttribute&& on_attribute);
+  Step ReadOuterTag(const char*& p, const char* end, std::string_view where, TagKind* kind,
+                    std::string_view* name, std::string_view* ref);
   // The input ran dry mid-construct: refill, or the error for where it ended.
   Status NeedInput();
   // Compacts, grows a buffer full of one construct (up to the row limit),
