@@ -39,7 +39,8 @@ std::string Comment(std::string_view text, std::string_view indent) {
       out += fmt::format("{}# {}\n", indent, line);
       line.clear();
     }
-    line += line.empty() ? std::string(word) : " " + std::string(word);
+    if (!line.empty()) line += ' ';
+    line.append(word);
   }
   if (!line.empty()) out += fmt::format("{}# {}\n", indent, line);
   return out;
