@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "store/sha256.h"
 #include "test_util.h"
 
@@ -24,7 +26,7 @@ TEST(Sha256, KnownVectors) {
 TEST(ContentHash, EqualsSha256sumOfTheFile) {
   TempDir dir;
   std::string contents;
-  for (int i = 0; i < 300000; ++i) contents += std::to_string(i * 7919) + ",";  // > one 1 MiB chunk
+  for (int64_t i = 0; i < 300000; ++i) contents += std::to_string(i * 7919) + ",";  // > one 1 MiB chunk
   const auto path = dir.Write("big.csv", contents);
   auto hash = HashFileContent(DefaultFs(), path);
   ASSERT_TRUE(hash.ok()) << hash.status().ToString();
