@@ -8,6 +8,7 @@
 #include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
+#include "core/read_ahead_file.h"
 #include "read/xlsx/cell_ref.h"
 #include "read/xlsx/cell_text.h"
 
@@ -109,6 +110,7 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(FileSystem* fs, const std::
   Result<std::unique_ptr<SequentialFile>> input = r->zip_->OpenEntry(r->sheet_.part);
   if (!input.ok()) return fail(input.status());
   r->sheet_input_ = std::move(*input);
+  if (options.read_ahead) r->sheet_input_ = std::make_unique<ReadAheadFile>(std::move(r->sheet_input_));
   r->scanner_ = std::make_unique<SheetScanner>(r->sheet_input_.get(), options.scanner);
   return r;
 }

@@ -22,8 +22,9 @@
 // dropped and reported as RowIssue{kRaggedRow} on its row — also when the
 // row is otherwise blank and therefore skipped.
 //
-// Memory: the shared strings (one arena), the scanner's bounded buffer, one
-// batch of rendered cell text. It does not grow with the number of rows.
+// Memory: the shared strings (one arena), the scanner's bounded buffer, the
+// read-ahead chunks (3 MiB), one batch of rendered cell text. It does not
+// grow with the number of rows.
 #pragma once
 
 #include <cstddef>
@@ -57,6 +58,10 @@ struct XlsxOptions {
   SheetScannerOptions scanner;
   // Most rows per NextBatch(). Default: 4096.
   int rows_per_batch = 4096;
+  // Inflate the worksheet on a second thread, a few MiB ahead of the scanner
+  // (core/read_ahead_file.h): about max(inflate, scan) instead of their sum.
+  // Default: true.
+  bool read_ahead = true;
 };
 
 // The worksheets of a workbook, in workbook order (for `sheet: all`).
