@@ -41,6 +41,11 @@ struct ProcessingOptions {
   double timeout_minutes = 30.0;  // Per file. Default: 30. YAML: processing.timeout_minutes.
   // Rows per batch handed from a reader to the scoring stage. Default: 4096.
   int rows_per_batch = 4096;
+  // A row with a value that does not parse as its field's type (or a wrong
+  // cell count) is set aside, not scored. false = it is scored on the values
+  // that did parse (docs/scoring.md, missing values). Either way it is listed
+  // in the rejects file. Default: false. YAML: processing.strict_rows.
+  bool strict_rows = false;
 
   friend bool operator==(const ProcessingOptions&, const ProcessingOptions&) = default;
 };
@@ -59,9 +64,19 @@ struct OutputOptions {
   // What happens to an output file that already exists: "replace" it;
   // "backup" = rename it to <name>.<YYYYMMDD-HHMMSS, run start, UTC>.<ext>
   // first; "version" = keep it and write <name>_v2.<ext> (_v3, ...) instead.
-  // Applies to the master workbook, the master CSV and the JSON summary.
+  // Applies to the master workbook, the master CSV, the rejects file and the
+  // JSON summary.
   // Default: "backup". YAML: output.existing.
   std::string existing = "backup";
+  // The rejects file (CSV: source file, sheet, row, column, raw value,
+  // reason); "" = <master file name>_rejects.csv beside the master file.
+  // Default: "". YAML: output.rejects_file.
+  std::string rejects_file;
+  bool enable_rejects = true;  // Write the rejects file. Default: true. YAML: output.enable_rejects.
+  // Row-level problems listed per file (memory); more are counted, and the
+  // rejects file says how many were not listed. Default: 100000.
+  // YAML: output.max_rejects_per_file.
+  int max_rejects_per_file = 100000;
 
   friend bool operator==(const OutputOptions&, const OutputOptions&) = default;
 };

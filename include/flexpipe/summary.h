@@ -25,6 +25,7 @@ struct Problem {
   std::string message;
   uint64_t row = 0;  // 0 = whole file
   std::string column;
+  std::string value;  // the cell's text as written, for a value that did not parse; "" otherwise
 };
 
 // How one source column was understood.
@@ -36,7 +37,8 @@ struct ColumnReport {
 struct FileReport {
   std::string path;  // as discovered (relative paths stay relative)
   uint32_t ordinal = 0;
-  std::string format;  // "csv", "tsv", "xlsx"
+  std::string format;      // "csv", "tsv", "xlsx"
+  std::string sheet_name;  // the worksheet read, for workbooks; "" for text files
   uint64_t size_bytes = 0;
   bool succeeded = false;
   std::string error_code;  // when !succeeded
@@ -53,7 +55,11 @@ struct FileReport {
   bool reused = false;  // taken unchanged from the store (docs/store.md), not read again
   std::vector<ColumnReport> columns;
   std::vector<std::string> mapping_notes;  // e.g. duplicate mappings
-  std::vector<Problem> row_problems;       // first few row-level problems (samples)
+  // Every row-level problem (a value that did not parse, a row with a wrong
+  // cell count) in row order, up to output.max_rejects_per_file: the rejects
+  // file lists them all, summaries show the first few.
+  std::vector<Problem> row_problems;
+  uint64_t rejects_not_listed = 0;  // row-level problems beyond output.max_rejects_per_file
 };
 
 struct FieldQuality {
@@ -131,7 +137,9 @@ struct RunSummary {
 
   // outputs written
   std::string master_csv, master_xlsx, report_file;
-  std::string html_report;  // the HTML report (report/html_report.h); "" = not written
+  std::string html_report;   // the HTML report (report/html_report.h); "" = not written
+  std::string rejects_file;  // the rejects CSV (write/rejects_csv.h); "" = not written
+  uint64_t rejects = 0;      // row-level problems in all files (listed or not)
 
   // timing
   double seconds = 0;

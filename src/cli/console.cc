@@ -7,6 +7,7 @@
 
 #include "core/human_number.h"
 #include "core/problem_hint.h"
+#include "write/json_summary.h"
 
 namespace flexpipe::cli {
 
@@ -70,7 +71,8 @@ void ConsoleListener::OnFileFinished(const FileReport& r) {
     if (r.value_problems > 0) parts.push_back(fmt::format("{} values that did not parse", r.value_problems));
     if (!parts.empty()) {
       log_->warn("{}: {} (scored on the values that did parse)", r.path, fmt::join(parts, ", "));
-      for (const Problem& p : r.row_problems) {
+      for (size_t i = 0; i < r.row_problems.size() && i < kRowProblemSamples; ++i) {
+        const Problem& p = r.row_problems[i];
         log_->debug("  row {}{}: {}", p.row, p.column.empty() ? "" : ", column \"" + p.column + "\"",
                     p.message);
       }

@@ -227,6 +227,12 @@ void AddRunOptions(CLI::App* run, RunFlags* flags) {
                           "HTML report path (default: report.html beside the master file)")
       ->type_name("PATH");
   AddSwitch(run, flags, "--no-html", "output.enable_html", "false", "Do not write the HTML report");
+  AddSetting<std::string>(run, flags, "--rejects-file", "output.rejects_file",
+                          "Rejects CSV path (default: <master name>_rejects.csv beside the master file)")
+      ->type_name("PATH");
+  AddSwitch(run, flags, "--no-rejects", "output.enable_rejects", "false", "Do not write the rejects file");
+  AddSwitch(run, flags, "--strict-rows", "processing.strict_rows", "true",
+            "Set aside rows with a value that does not parse, instead of scoring what parsed");
   AddSetting<std::string>(run, flags, "--db", "store",
                           "SQLite store of every run, for resume and reuse (default: data/flexpipe.db)")
       ->type_name("PATH");

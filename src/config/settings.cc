@@ -95,6 +95,10 @@ constexpr auto kSettings = std::to_array<Setting>({
   Int("processing.rows_per_batch", OPT(processing.rows_per_batch),
       "Rows handed from a reader to scoring at a time (tuning; memory grows with it).")
       .Range(1, 1 << 20),
+  Bool("processing.strict_rows", OPT(processing.strict_rows),
+       "Set aside (do not score) a row with a value that does not parse or a wrong cell count; false = "
+       "score it on the values that did parse. Either way it is listed in the rejects file.")
+      .Flag("--strict-rows"),
 
   Text("output.master_file", OPT(output.master_file),
        "Master workbook of ranked candidates; the master CSV is written beside it with extension .csv.")
@@ -118,6 +122,15 @@ constexpr auto kSettings = std::to_array<Setting>({
          "<name>.<YYYYMMDD-HHMMSS>.<ext> (the run's start, UTC); version = keep it and write "
          "<name>_v2.<ext> (_v3, ...) instead.")
       .Flag("--existing POLICY"),
+  Text("output.rejects_file", OPT(output.rejects_file),
+       "Rejects file: every value that did not parse and every row with a wrong cell count (source file, "
+       "sheet, row, column, raw value, reason); empty = <master name>_rejects.csv beside the master file.")
+      .Flag("--rejects-file PATH"),
+  Bool("output.enable_rejects", OPT(output.enable_rejects), "Write the rejects file.")
+      .Flag("--no-rejects (sets false)"),
+  Int("output.max_rejects_per_file", OPT(output.max_rejects_per_file),
+      "Row-level problems listed per file in the rejects file (memory); more are counted and noted.")
+      .Range(0, std::numeric_limits<int>::max()),
 
   Number("filtering.min_flex_score", OPT(filtering.min_flex_score),
          "Minimum flex score (0 to 10) for a property to be a candidate.")

@@ -54,6 +54,7 @@ class Walker {
                                       std::string(CategoryName(CategoryOf(code))),
                                       std::move(message),
                                       0,
+                                      {},
                                       {}});
   }
 

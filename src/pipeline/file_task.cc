@@ -21,12 +21,16 @@ void Fail(FileReport* report, const Status& status) {
   }
 }
 
-void AddRowProblem(FileReport* report, size_t max_samples, ErrorCode code, uint64_t row, std::string column,
-                   std::string message) {
-  if (report->row_problems.size() >= max_samples) return;
+// Lists a row-level problem for the rejects file, up to `max_listed` per file.
+void AddRowProblem(FileReport* report, size_t max_listed, ErrorCode code, uint64_t row, std::string column,
+                   std::string message, std::string_view value = {}) {
+  if (report->row_problems.size() >= max_listed) {
+    ++report->rejects_not_listed;
+    return;
+  }
   report->row_problems.push_back(Problem{report->path, std::string(ErrorCodeName(code)),
                                          std::string(CategoryName(CategoryOf(code))), std::move(message), row,
-                                         std::move(column)});
+                                         std::move(column), std::string(value)});
 }
 
 // The reusable per-row working set, so the row loop allocates nothing.
@@ -100,6 +104,7 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
     report.columns.push_back(ColumnReport{c.header, c.field ? std::string(InfoOf(*c.field).name) : ""});
   }
   report.mapping_notes = mapping->notes();
+  report.sheet_name = std::string((*source)->sheet_name());
   if (Status required = CheckRequiredColumns(*mapping); !required.ok()) {
     Fail(&report, required);
     return finish();
@@ -130,26 +135,40 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
       Fail(&report, more.status());
       return finish();
     }
-    for (const RowIssue& issue : batch.issues()) {
-      if (issue.code == ErrorCode::kRaggedRow) ++report.ragged_rows;
-      AddRowProblem(&report, ctx.max_row_problem_samples, issue.code, issue.row, "", issue.message);
-    }
+    // The reader's row issues (wrong cell counts), listed in row order with
+    // the value problems; true when one is on `row`.
+    size_t next_issue = 0;
+    const auto issues_through = [&](uint64_t row) {
+      bool on_row = false;
+      for (; next_issue < batch.issues().size() && batch.issues()[next_issue].row <= row; ++next_issue) {
+        const RowIssue& issue = batch.issues()[next_issue];
+        if (issue.code == ErrorCode::kRaggedRow) ++report.ragged_rows;
+        on_row |= issue.row == row;
+        AddRowProblem(&report, ctx.max_rejects_per_file, issue.code, issue.row, "", issue.message);
+      }
+      return on_row;
+    };
     for (size_t i = 0; i < batch.rows(); ++i) {
       const uint64_t row_number = batch.row_number(i);
+      const bool ragged = issues_through(row_number);
       s.problems.clear();
       builder.Build(batch.row(i), &s.record, &s.problems);
       for (const ValueProblem& p : s.problems) {
         ++report.value_problems;
         ++out.counts.parse_failures[Index(p.field)];
-        AddRowProblem(&report, ctx.max_row_problem_samples, ErrorCode::kBadValue, row_number,
+        AddRowProblem(&report, ctx.max_rejects_per_file, ErrorCode::kBadValue, row_number,
                       mapping->columns()[p.column].header,
-                      fmt::format("'{}' is not a valid {} value", p.raw, InfoOf(p.field).name));
+                      fmt::format("'{}' is not a valid {} value", p.raw, InfoOf(p.field).name), p.raw);
       }
       for (Field f : fields) {
         ++out.counts.rows_with_column[Index(f)];
         if (s.record.has(f)) ++out.counts.present[Index(f)];
       }
       ++report.rows_read;
+      if (ctx.strict_rows && (ragged || !s.problems.empty())) {
+        ++report.rows_set_aside;
+        continue;
+      }
       ctx.scorer->Score(s.record, out.columns, &s.result);
       ++report.rows_scored;
       if (!s.result.candidate) continue;
@@ -172,6 +191,7 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
       }
       set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, s.result, s.packer.bytes(), key);
     }
+    issues_through(UINT64_MAX);  // on rows after the batch's last (blank rows are not handed on)
     if (ctx.listener != nullptr && report.rows_read >= next_progress) {
       next_progress = report.rows_read + kProgressEveryRows;
       ctx.listener->OnFileProgress(report.path, report.rows_read, (*source)->bytes_read(), file.size);

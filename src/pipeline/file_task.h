@@ -27,7 +27,8 @@ struct FileTaskContext {
   SourceOptions source;
   std::vector<Field> key_fields;  // de-duplication key
   bool deduplicate = true;
-  size_t max_row_problem_samples = 20;
+  size_t max_rejects_per_file = 100000;  // output.max_rejects_per_file
+  bool strict_rows = false;              // processing.strict_rows
   ProgressListener* listener = nullptr;
   const std::atomic<bool>* cancel = nullptr;
 };

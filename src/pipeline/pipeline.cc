@@ -25,12 +25,13 @@
 #include "write/json_summary.h"
 #include "write/master_csv.h"
 #include "write/master_xlsx.h"
+#include "write/rejects_csv.h"
 
 namespace flexpipe {
 namespace {
 
 Problem ProblemOf(const FileReport& r) {
-  return Problem{r.path, r.error_code, r.error_category, r.error_message, 0, {}};
+  return Problem{r.path, r.error_code, r.error_category, r.error_message, 0, {}, {}};
 }
 
 std::filesystem::path ParentOrDot(const std::filesystem::path& p) {
@@ -73,6 +74,7 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
     summary->rows_read += r.rows_read;
     summary->rows_scored += r.rows_scored;
     summary->rows_set_aside += r.rows_set_aside;
+    summary->rejects += r.row_problems.size() + r.rejects_not_listed;
     if (!r.succeeded) {
       ++summary->files_failed;
       summary->failures.push_back(ProblemOf(r));
@@ -122,7 +124,7 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
 // Where this run's outputs go ("" = not written) and, under output.existing:
 // backup, the stamp their predecessors are kept under.
 struct OutputPlan {
-  std::string xlsx, csv, report;
+  std::string xlsx, csv, report, rejects;
   std::string backup_stamp;
 };
 
@@ -132,15 +134,21 @@ Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPol
   if (options.output.enable_xlsx_export) plan.xlsx = options.output.master_file;
   if (options.output.enable_csv_export) plan.csv = MasterCsvPath(options.output.master_file);
   plan.report = options.output.report_file;
+  if (options.output.enable_rejects) {
+    plan.rejects = options.output.rejects_file.empty()
+                       ? DefaultRejectsPath(options.output.master_file).string()
+                       : options.output.rejects_file;
+  }
   if (policy == ExistingOutputPolicy::kBackup) {
     plan.backup_stamp = BackupStamp(started_at);
     if (plan.backup_stamp.empty()) plan.backup_stamp = "backup";
   } else if (policy == ExistingOutputPolicy::kVersion) {
-    const std::vector<std::filesystem::path> wanted = {plan.xlsx, plan.csv, plan.report};
+    const std::vector<std::filesystem::path> wanted = {plan.xlsx, plan.csv, plan.report, plan.rejects};
     FP_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> free, FreeVersionedPaths(fs, wanted));
     plan.xlsx = free[0].string();
     plan.csv = free[1].string();
     plan.report = free[2].string();
+    plan.rejects = free[3].string();
   }
   return plan;
 }
@@ -218,6 +226,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.source.xlsx = xlsx;
   task.key_fields = key_fields;
   task.deduplicate = options.filtering.enable_deduplication;
+  task.strict_rows = options.processing.strict_rows;
+  task.max_rejects_per_file = static_cast<size_t>(std::max(0, options.output.max_rejects_per_file));
   task.listener = context.listener;
   task.cancel = context.cancel;
   // The store (docs/store.md): records the run, commits each file as it
@@ -286,6 +296,11 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
     Status s = WriteMasterXlsx(fs, out.xlsx, sets, merged, layout, *scorer, paths, summary, workbook);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
     summary.master_xlsx = out.xlsx;
+  }
+  if (!out.rejects.empty()) {
+    Status s = WriteRejectsCsv(fs, out.rejects, summary.files, out.backup_stamp);
+    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
+    summary.rejects_file = out.rejects;
   }
   summary.report_file = out.report;
   const double t_end = clock->MonotonicSeconds();

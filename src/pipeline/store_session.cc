@@ -11,7 +11,7 @@
 namespace flexpipe {
 
 std::string SettingsFingerprint(const PipelineOptions& options, const RunSummary& summary,
-                                std::string_view profile_text, size_t max_row_problem_samples) {
+                                std::string_view profile_text) {
   std::string text;
   auto line = [&text](std::string_view key, std::string_view value) {
     fmt::format_to(std::back_inserter(text), "{}={}\n", key, value);
@@ -26,7 +26,8 @@ std::string SettingsFingerprint(const PipelineOptions& options, const RunSummary
   for (const auto& [field, header] : options.columns) line("columns." + field, header);
   line("sheet", options.input.sheet);
   line("header_row", fmt::format("{}", options.input.header_row));
-  line("max_row_problem_samples", fmt::format("{}", max_row_problem_samples));
+  line("max_rejects_per_file", fmt::format("{}", options.output.max_rejects_per_file));
+  line("strict_rows", options.processing.strict_rows ? "true" : "false");
   return Sha256Hex(text);
 }
 
@@ -44,7 +45,7 @@ Result<std::unique_ptr<StoreSession>> StartStoreSession(const PipelineOptions& o
   session.path = options.store;
   session.reuse = context.reuse_stored_files;
   session.config_json = EffectiveConfigJson(options);
-  session.settings_fingerprint = SettingsFingerprint(options, summary, profile, task.max_row_problem_samples);
+  session.settings_fingerprint = SettingsFingerprint(options, summary, profile);
   session.deduplicate = task.deduplicate;
   return StoreSession::Start(session, scorer, summary.started_at, fs, clock);
 }

@@ -116,11 +116,12 @@ class StoreSession {
 
 // SHA-256 of everything that changes a file's outcome: flexpipe's version,
 // the model and its profile, as_of, min_flex_score, de-duplication and its
-// key, the column mapping, the sheet selection. Outcomes stored under
+// key, the column mapping, the sheet selection, strict_rows and the rejects
+// listed per file. Outcomes stored under
 // another fingerprint are never reused. `summary` supplies the resolved
 // model, as_of and key fields.
 std::string SettingsFingerprint(const PipelineOptions& options, const RunSummary& summary,
-                                std::string_view profile_text, size_t max_row_problem_samples);
+                                std::string_view profile_text);
 
 // The run's store session, or null (and OK) when options.store is empty.
 // `summary` is the run's summary so far (start time, resolved settings).

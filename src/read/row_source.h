@@ -24,6 +24,8 @@ class RowSource {
   virtual Result<bool> NextBatch(RawBatch* batch) = 0;
   // Bytes consumed so far (for progress), and total when known (0 otherwise).
   virtual uint64_t bytes_read() const = 0;
+  // The worksheet being read, for workbooks; "" for text files.
+  virtual std::string_view sheet_name() const { return {}; }
 };
 
 }  // namespace flexpipe

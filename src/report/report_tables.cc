@@ -13,6 +13,7 @@
 #include "report/html_escape.h"
 #include "report/report_sections.h"
 #include "score/round.h"
+#include "write/json_summary.h"
 
 namespace flexpipe::report {
 namespace {
@@ -299,7 +300,8 @@ void AppendProblems(const RunSummary& s, std::string* out) {
   for (const Problem& p : s.skipped) skipped.push_back(&p);
   std::string notes;
   for (const FileReport& f : s.files) {
-    for (const Problem& p : f.row_problems) rows.push_back(&p);
+    for (size_t i = 0; i < f.row_problems.size() && i < kRowProblemSamples; ++i)
+      rows.push_back(&f.row_problems[i]);
     for (const std::string& note : f.mapping_notes) notes += "<tr>" + TdWrap(f.path) + TdWrap(note) + "</tr>";
   }
   if (failures.empty() && skipped.empty() && rows.empty() && notes.empty()) {

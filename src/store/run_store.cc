@@ -16,14 +16,16 @@ constexpr std::string_view kInsertFile =
     "INSERT INTO files (run_id, ordinal, path, sheet, format, size_bytes, mtime_ns, content_hash, "
     "settings_fingerprint, status, rows_read, rows_scored, rows_set_aside, candidates, duplicates_in_file, "
     "ragged_rows, value_problems, seconds, error_code, error_category, error_message, fields, "
-    "passthrough_headers, columns, mapping_notes, field_counts, committed_at) "
+    "passthrough_headers, columns, mapping_notes, field_counts, committed_at, sheet_name, "
+    "rejects_not_listed) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-    "?22, ?23, ?24, ?25, ?26, ?27)";
+    "?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
 
 constexpr std::string_view kSelectFile =
     "SELECT path, format, size_bytes, status, rows_read, rows_scored, rows_set_aside, candidates, "
     "duplicates_in_file, ragged_rows, value_problems, seconds, error_code, error_category, error_message, "
-    "fields, passthrough_headers, columns, mapping_notes, field_counts FROM files WHERE id = ?1";
+    "fields, passthrough_headers, columns, mapping_notes, field_counts, sheet_name, rejects_not_listed "
+    "FROM files WHERE id = ?1";
 
 constexpr std::string_view kFindFile =
     "SELECT id, candidates, (SELECT min(p.id) FROM properties p WHERE p.file_id = files.id) FROM files "
@@ -38,11 +40,12 @@ Status InsertRejects(Database* db, int64_t file_id, const FileReport& report) {
   if (report.row_problems.empty()) return Status::Ok();
   FP_ASSIGN_OR_RETURN(
       Statement insert,
-      db->Prepare("INSERT INTO rejects (file_id, source_row, column_name, code, category, message) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      db->Prepare(
+          "INSERT INTO rejects (file_id, source_row, column_name, code, category, message, raw_value) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
   for (const Problem& p : report.row_problems) {
     insert.Bind(1, file_id).Bind(2, I64(p.row)).Bind(3, p.column).Bind(4, p.code).Bind(5, p.category);
-    insert.Bind(6, p.message);
+    insert.Bind(6, p.message).Bind(7, p.value);
     FP_RETURN_IF_ERROR(insert.Run());
   }
   return Status::Ok();
@@ -57,9 +60,10 @@ Status InsertRunFile(Database* db, int64_t run_id, uint32_t ordinal, int64_t fil
 }
 
 Result<std::vector<Problem>> LoadRejects(Database* db, int64_t file_id, const std::string& path) {
-  FP_ASSIGN_OR_RETURN(Statement select,
-                      db->Prepare("SELECT source_row, column_name, code, category, message FROM rejects "
-                                  "WHERE file_id = ?1 ORDER BY id"));
+  FP_ASSIGN_OR_RETURN(
+      Statement select,
+      db->Prepare("SELECT source_row, column_name, code, category, message, raw_value FROM rejects "
+                  "WHERE file_id = ?1 ORDER BY id"));
   select.Bind(1, file_id);
   std::vector<Problem> problems;
   while (true) {
@@ -67,7 +71,7 @@ Result<std::vector<Problem>> LoadRejects(Database* db, int64_t file_id, const st
     if (!row) break;
     problems.push_back(Problem{path, std::string(select.column_text(2)), std::string(select.column_text(3)),
                                std::string(select.column_text(4)), U64(select.column_int(0)),
-                               std::string(select.column_text(1))});
+                               std::string(select.column_text(1)), std::string(select.column_text(5))});
   }
   return problems;
 }
@@ -96,6 +100,8 @@ Status ReadFileRow(const Statement& s, FileOutcome* out, CandidateLayout* layout
   FP_ASSIGN_OR_RETURN(r.columns, ParseColumnsJson(s.column_text(17)));
   FP_ASSIGN_OR_RETURN(r.mapping_notes, ParseJsonStringArray(s.column_text(18), "files.mapping_notes"));
   FP_ASSIGN_OR_RETURN(out->counts, ParseFieldCountsJson(s.column_text(19)));
+  r.sheet_name = std::string(s.column_text(20));
+  r.rejects_not_listed = U64(s.column_int(21));
   for (Field f : layout->fields) out->columns.set(Index(f));
   return Status::Ok();
 }
@@ -180,6 +186,7 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
   std::string notes;
   AppendJsonStringArray(r.mapping_notes, &notes);
   file.Bind(25, notes).Bind(26, FieldCountsJson(counts)).Bind(27, clock_->NowUtcIso());
+  file.Bind(28, r.sheet_name).Bind(29, I64(r.rejects_not_listed));
   FP_RETURN_IF_ERROR(file.Run());
 
   StoredFileRef ref;

@@ -201,10 +201,25 @@ constexpr std::string_view kSnapshotsDown = R"sql(
 DROP TABLE candidate_snapshots;
 )sql";
 
+// Version 4: what the rejects file (write/rejects_csv.h) lists for a reused
+// file: the raw text of the value that did not parse, and the worksheet read.
+constexpr std::string_view kRejectDetailsUp = R"sql(
+ALTER TABLE rejects ADD COLUMN raw_value TEXT NOT NULL DEFAULT '';
+ALTER TABLE files ADD COLUMN sheet_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE files ADD COLUMN rejects_not_listed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::string_view kRejectDetailsDown = R"sql(
+ALTER TABLE files DROP COLUMN rejects_not_listed;
+ALTER TABLE files DROP COLUMN sheet_name;
+ALTER TABLE rejects DROP COLUMN raw_value;
+)sql";
+
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, "tables", kTablesUp, kTablesDown},
     {2, "views", kViewsUp, kViewsDown},
     {3, "snapshots", kSnapshotsUp, kSnapshotsDown},
+    {4, "reject details", kRejectDetailsUp, kRejectDetailsDown},
 });
 
 }  // namespace

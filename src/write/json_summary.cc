@@ -46,17 +46,23 @@ Json Strings(const std::vector<std::string>& v) {
 }
 
 Json ProblemJson(const Problem& p) {
-  return Json{{"file", p.file},
-              {"row", p.row == 0 ? Json(nullptr) : Json(p.row)},
-              {"column", TextOrNull(p.column)},
-              {"code", p.code},
-              {"category", p.category},
-              {"message", p.message}};
+  Json j{{"file", p.file},
+         {"row", p.row == 0 ? Json(nullptr) : Json(p.row)},
+         {"column", TextOrNull(p.column)},
+         {"code", p.code},
+         {"category", p.category},
+         {"message", p.message}};
+  if (!p.value.empty()) j["value"] = p.value;
+  return j;
 }
 
-Json Problems(const std::vector<Problem>& problems) {
+// The first `limit` problems (all when limit is 0).
+Json Problems(const std::vector<Problem>& problems, size_t limit = 0) {
   Json a = Json::array();
-  for (const Problem& p : problems) a.push_back(ProblemJson(p));
+  for (const Problem& p : problems) {
+    if (limit != 0 && a.size() == limit) break;
+    a.push_back(ProblemJson(p));
+  }
   return a;
 }
 
@@ -139,7 +145,8 @@ Json FileDetail(const FileReport& r, bool include_volatile) {
   d["columns"] = std::move(columns);
   d["unmapped"] = std::move(unmapped);
   d["notes"] = Strings(r.mapping_notes);
-  d["row_problems"] = Problems(r.row_problems);
+  d["rejects"] = r.row_problems.size() + r.rejects_not_listed;
+  d["row_problems"] = Problems(r.row_problems, kRowProblemSamples);
   return d;
 }
 
@@ -210,7 +217,10 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
   j["summary_version"] = kSummaryVersion;
   j["run"] = RunJson(s, include_volatile);
   j["files"] = FilesJson(s, include_volatile);
-  j["rows"] = Json{{"read", s.rows_read}, {"scored", s.rows_scored}, {"set_aside", s.rows_set_aside}};
+  j["rows"] = Json{{"read", s.rows_read},
+                   {"scored", s.rows_scored},
+                   {"set_aside", s.rows_set_aside},
+                   {"rejects", s.rejects}};
   j["candidates"] = Json{{"before_dedup", s.candidates_before_dedup},
                          {"unique", s.candidates_unique},
                          {"duplicates_removed", s.duplicates_removed}};
@@ -250,6 +260,7 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
   j["outputs"] = Json{{"master_csv", TextOrNull(s.master_csv)},
                       {"master_xlsx", TextOrNull(s.master_xlsx)},
                       {"html_report", TextOrNull(s.html_report)},
+                      {"rejects", TextOrNull(s.rejects_file)},
                       {"report", TextOrNull(s.report_file)}};
   if (include_volatile) j["timing"] = TimingJson(s);
 

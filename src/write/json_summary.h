@@ -19,6 +19,9 @@ namespace flexpipe {
 // The version of the summary's layout (the JSON's "summary_version"); raised
 // when a key is removed or changes meaning, not when one is added.
 inline constexpr int kSummaryVersion = 1;
+// Row-level problems shown per file (files.details[].row_problems); the
+// rejects file lists them all.
+inline constexpr size_t kRowProblemSamples = 20;
 
 // Pretty-printed (2-space indent) JSON ending in a newline. Text that is not
 // valid UTF-8 is rendered with U+FFFD in place of the bad bytes.

@@ -89,6 +89,7 @@ processing:
   memory_limit_gb: 4.0
   timeout_minutes: 30.0
   rows_per_batch: 4096
+  strict_rows: false
 
 output:
   master_file: "data/exports/all_flex_properties.xlsx"
@@ -99,6 +100,9 @@ output:
   enable_html: true
   top_n: 10
   existing: "backup"
+  rejects_file: ""
+  enable_rejects: true
+  max_rejects_per_file: 100000
 
 filtering:
   min_flex_score: 4.0

@@ -105,7 +105,8 @@ TEST(PipelineOutputs, NoXlsxExportWritesNoWorkbook) {
   auto summary = RunAt(o);
   ASSERT_TRUE(summary.ok());
   EXPECT_TRUE(summary->master_xlsx.empty());
-  EXPECT_EQ(Outputs(dir.path() / "out"), (std::set<std::string>{"master.csv", "summary.json"}));
+  EXPECT_EQ(Outputs(dir.path() / "out"),
+            (std::set<std::string>{"master.csv", "master_rejects.csv", "summary.json"}));
 }
 
 TEST(PipelineOutputs, BackupKeepsTheEarlierOutputsUnderTheRunsStartTime) {
@@ -115,14 +116,15 @@ TEST(PipelineOutputs, BackupKeepsTheEarlierOutputsUnderTheRunsStartTime) {
   ASSERT_EQ(o.output.existing, "backup");  // the default
   ASSERT_TRUE(RunAt(o).ok());
   EXPECT_EQ(Outputs(dir.path() / "out"),
-            (std::set<std::string>{"master.csv", "master.xlsx", "summary.json"}));
+            (std::set<std::string>{"master.csv", "master.xlsx", "master_rejects.csv", "summary.json"}));
   const std::string first_csv = ReadFileToString(dir.path() / "out" / "master.csv");
   const std::string first_xlsx = ReadFileToString(dir.path() / "out" / "master.xlsx");
   o.filtering.min_flex_score = 0;  // a different result
   ASSERT_TRUE(RunAt(o).ok());
   EXPECT_EQ(Outputs(dir.path() / "out"),
-            (std::set<std::string>{"master.csv", "master.xlsx", "summary.json", "master.20250630-123456.csv",
-                                   "master.20250630-123456.xlsx", "summary.20250630-123456.json"}));
+            (std::set<std::string>{"master.csv", "master.xlsx", "master_rejects.csv", "summary.json",
+                                   "master.20250630-123456.csv", "master.20250630-123456.xlsx",
+                                   "master_rejects.20250630-123456.csv", "summary.20250630-123456.json"}));
   EXPECT_EQ(ReadFileToString(dir.path() / "out" / "master.20250630-123456.csv"), first_csv);
   EXPECT_EQ(ReadFileToString(dir.path() / "out" / "master.20250630-123456.xlsx"), first_xlsx);
   EXPECT_NE(ReadFileToString(dir.path() / "out" / "master.csv"), first_csv);
@@ -147,8 +149,9 @@ TEST(PipelineOutputs, VersionWritesNewNamesAndLeavesEarlierOutputsAlone) {
   EXPECT_EQ(third->master_csv, (dir.path() / "out" / "master_v3.csv").string());
   EXPECT_EQ(
       Outputs(dir.path() / "out"),
-      (std::set<std::string>{"master.csv", "master.xlsx", "summary.json", "master_v2.csv", "master_v2.xlsx",
-                             "summary_v2.json", "master_v3.csv", "master_v3.xlsx", "summary_v3.json"}));
+      (std::set<std::string>{"master.csv", "master.xlsx", "master_rejects.csv", "summary.json",
+                             "master_v2.csv", "master_v2.xlsx", "master_rejects_v2.csv", "summary_v2.json",
+                             "master_v3.csv", "master_v3.xlsx", "master_rejects_v3.csv", "summary_v3.json"}));
   EXPECT_EQ(ReadFileToString(dir.path() / "out" / "master.csv"), first_csv);
   EXPECT_NE(ReadFileToString(dir.path() / "out" / "summary_v3.json").find("master_v3.xlsx"),
             std::string::npos);
@@ -162,7 +165,7 @@ TEST(PipelineOutputs, ReplaceLeavesOnlyTheNewOutputs) {
   ASSERT_TRUE(RunAt(o).ok());
   ASSERT_TRUE(RunAt(o).ok());
   EXPECT_EQ(Outputs(dir.path() / "out"),
-            (std::set<std::string>{"master.csv", "master.xlsx", "summary.json"}));
+            (std::set<std::string>{"master.csv", "master.xlsx", "master_rejects.csv", "summary.json"}));
 }
 
 TEST(PipelineOutputs, AnUnknownPolicyIsAConfigurationError) {

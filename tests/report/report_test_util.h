@@ -62,7 +62,7 @@ inline RunSummary FullSummary(std::string (*text)(const std::string& name)) {
   s.files_succeeded = 1;
   s.files_failed = 1;
   s.skipped.push_back(
-      Problem{text("skipped_file"), text("skipped_code"), "file_access", text("skipped_msg"), 0, ""});
+      Problem{text("skipped_file"), text("skipped_code"), "file_access", text("skipped_msg"), 0, "", ""});
   FileReport a;
   a.path = text("file_path");
   a.format = text("format");
@@ -76,14 +76,14 @@ inline RunSummary FullSummary(std::string (*text)(const std::string& name)) {
   a.columns = {{text("header"), ""}};
   a.mapping_notes = {text("mapping_note")};
   a.row_problems.push_back(
-      Problem{a.path, "BAD_VALUE", "data_format", text("row_msg"), 7, text("row_column")});
+      Problem{a.path, "BAD_VALUE", "data_format", text("row_msg"), 7, text("row_column"), "bad<value>"});
   FileReport b;
   b.path = text("failed_path");
   b.succeeded = false;
   b.error_code = "MISSING_REQUIRED_COLUMNS";
   b.error_message = text("failed_msg");
   s.files = {a, b};
-  s.failures.push_back(Problem{b.path, b.error_code, "schema", b.error_message, 0, ""});
+  s.failures.push_back(Problem{b.path, b.error_code, "schema", b.error_message, 0, "", ""});
   s.rows_read = 1234567;
   s.rows_scored = 1234560;
   s.rows_set_aside = 7;

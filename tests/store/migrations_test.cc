@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -39,15 +40,25 @@ TEST(Migrations, UpAndDownOnARealFile) {
   }
   EXPECT_EQ(*Migrate(db.get(), all), latest);  // nothing left to do
 
-  // Down one: the snapshots go, the rest stays.
-  auto down = Rollback(db.get(), 1, all);
+  const auto has_column = [&db](const char* table, const char* column) {
+    return *db->QueryInt(fmt::format("SELECT count(*) FROM pragma_table_info('{}') WHERE name = '{}'", table,
+                                     column)) == 1;
+  };
+  EXPECT_TRUE(has_column("rejects", "raw_value"));
+  // Down to version 3: the reject details (4) go, the rest stays.
+  auto down = Rollback(db.get(), latest - 3, all);
   ASSERT_TRUE(down.ok()) << down.status().ToString();
-  EXPECT_EQ(*down, latest - 1);
+  EXPECT_EQ(*down, 3);
+  EXPECT_FALSE(has_column("rejects", "raw_value"));
+  EXPECT_FALSE(has_column("files", "sheet_name"));
+  EXPECT_TRUE(has_column("rejects", "message"));
+  EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), 3);
+  // Down one: the snapshots go, the rest stays.
+  ASSERT_EQ(*Rollback(db.get(), 1, all), 2);
   EXPECT_FALSE(Has(db.get(), "candidate_snapshots"));
   EXPECT_TRUE(Has(db.get(), "latest_ranking"));
-  EXPECT_EQ(*db->QueryInt("PRAGMA user_version"), latest - 1);
   // Down another: the views go, the tables stay.
-  ASSERT_EQ(*Rollback(db.get(), 1, all), latest - 2);
+  ASSERT_EQ(*Rollback(db.get(), 1, all), 1);
   EXPECT_FALSE(Has(db.get(), "latest_ranking"));
   EXPECT_TRUE(Has(db.get(), "properties"));
 

@@ -31,7 +31,7 @@ RunSummary MakeSummary() {
   s.files_processed = 3;
   s.files_succeeded = 2;
   s.files_failed = 1;
-  s.skipped.push_back(Problem{"raw/empty.csv", "EMPTY_FILE", "file_access", "file is empty", 0, ""});
+  s.skipped.push_back(Problem{"raw/empty.csv", "EMPTY_FILE", "file_access", "file is empty", 0, "", ""});
 
   FileReport a;
   a.path = "raw/a.csv";
@@ -50,7 +50,7 @@ RunSummary MakeSummary() {
   a.columns = {{"Site Address", "address"}, {"City", "city"}, {"Broker Notes", ""}};
   a.mapping_notes = {"'Address 2' also maps to address; the first column wins"};
   a.row_problems.push_back(
-      Problem{"raw/a.csv", "BAD_VALUE", "data_format", "'abc' is not a number", 7, "Acres"});
+      Problem{"raw/a.csv", "BAD_VALUE", "data_format", "'abc' is not a number", 7, "Acres", "abc"});
   FileReport b = a;
   b.path = "raw/b.csv";
   b.ordinal = 1;
@@ -66,7 +66,7 @@ RunSummary MakeSummary() {
   c.error_category = "schema";
   c.error_message = "no address column; headers: Foo, Bar";
   s.files = {a, b, c};
-  s.failures.push_back(Problem{c.path, c.error_code, c.error_category, c.error_message, 0, ""});
+  s.failures.push_back(Problem{c.path, c.error_code, c.error_category, c.error_message, 0, "", ""});
 
   s.rows_read = 200;
   s.rows_scored = 196;
@@ -340,7 +340,7 @@ TEST(JsonSummary, TheScoreHistogramHasTwentyHalfPointBins) {
   EXPECT_EQ(j["score_histogram"]["counts"][19], 10);
   EXPECT_EQ(j["score_histogram"]["counts"][0], 0);
   EXPECT_EQ(Keys(j["outputs"]),
-            (std::vector<std::string>{"master_csv", "master_xlsx", "html_report", "report"}));
+            (std::vector<std::string>{"master_csv", "master_xlsx", "html_report", "rejects", "report"}));
   EXPECT_EQ(j["outputs"]["html_report"], "data/exports/report.html");
   EXPECT_EQ(j["top_candidates"][0]["owner_name"], "<script>x</script> LLC");
   EXPECT_TRUE(Parse(SummaryToJson(MakeSummary()))["outputs"]["html_report"].is_null());

@@ -100,7 +100,7 @@ class MasterFixture {
     summary_.files_succeeded = 2;
     summary_.files_failed = 1;
     summary_.failures.push_back(
-        Problem{"in/c.csv", "MISSING_REQUIRED_COLUMNS", "schema", "no address or city column", 0, ""});
+        Problem{"in/c.csv", "MISSING_REQUIRED_COLUMNS", "schema", "no address or city column", 0, "", ""});
     summary_.rows_read = 2 * rows_per_file + 7;
     summary_.rows_scored = 2 * rows_per_file;
     ComputeCandidateStatistics(sets_, merged_, layout_, *scorer_, 10, files_, &summary_);

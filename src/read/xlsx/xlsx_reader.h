@@ -80,6 +80,7 @@ class XlsxReader final : public RowSource {
   Result<std::vector<std::string>> ReadHeader(uint64_t* row_number) override;
   Result<bool> NextBatch(RawBatch* batch) override;
   uint64_t bytes_read() const override;
+  std::string_view sheet_name() const override { return sheet_.name; }
 
   const SheetInfo& sheet() const { return sheet_; }
 
