@@ -37,8 +37,18 @@ struct ProcessingOptions {
   int batch_size = 10;
   // Files read in parallel; 0 = number of cores. Default: 0. YAML: processing.max_workers.
   int max_workers = 0;
-  double memory_limit_gb = 4.0;   // Default: 4. YAML: processing.memory_limit_gb.
-  double timeout_minutes = 30.0;  // Per file. Default: 30. YAML: processing.timeout_minutes.
+  // Resident memory of the run; a file read while it is exceeded fails
+  // (RESOURCE_LIMIT), the others go on. Default: 4. YAML: processing.memory_limit_gb.
+  double memory_limit_gb = 4.0;
+  // Per file; a file still being read after it fails (TIMED_OUT). Default: 30.
+  // YAML: processing.timeout_minutes.
+  double timeout_minutes = 30.0;
+  // Tries of a file that failed transiently (locked, still being copied),
+  // in all; 1 = no retry. Default: 3. YAML: processing.retry_attempts.
+  int retry_attempts = 3;
+  // Wait before the first retry, doubling for each next one (at most 30 s),
+  // ±25 % jitter. Default: 1. YAML: processing.retry_backoff_seconds.
+  double retry_backoff_seconds = 1.0;
   // Rows per batch handed from a reader to the scoring stage. Default: 4096.
   int rows_per_batch = 4096;
   // A row with a value that does not parse as its field's type (or a wrong

@@ -30,6 +30,8 @@ enum class ErrorCode : uint16_t {
   kPermissionDenied = 101,
   kIoError = 102,
   kEmptyFile = 103,
+  kBusy = 104,         // transient: EAGAIN, EBUSY, ETXTBSY, ENOLCK (locked, being written)
+  kFileChanged = 105,  // transient: size or modification time changed while it was read
   // Data format.
   kUnsupportedFormat = 200,
   kBadEncoding = 201,
@@ -44,6 +46,7 @@ enum class ErrorCode : uint16_t {
   kInternal = 400,
   kCancelled = 401,
   kResourceLimit = 402,
+  kTimedOut = 403,  // a file took longer than processing.timeout_minutes
   // Output.
   kOutputError = 500,
   kDatabaseError = 501,         // the store (SQLite) failed: I/O, locked, corrupt, full
@@ -52,6 +55,10 @@ enum class ErrorCode : uint16_t {
   kInvalidArgument = 600,
   kConfigError = 601,
 };
+
+// Whether an error may go away by itself (a file being copied or locked):
+// such failures are retried with backoff (pipeline/retry.h).
+bool IsTransient(ErrorCode code);
 
 // Stable upper-snake name, e.g. "MISSING_REQUIRED_COLUMNS".
 std::string_view ErrorCodeName(ErrorCode code);

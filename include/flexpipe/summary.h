@@ -52,7 +52,8 @@ struct FileReport {
   uint64_t ragged_rows = 0;
   uint64_t value_problems = 0;  // cells that did not parse as their field's type
   double seconds = 0;
-  bool reused = false;  // taken unchanged from the store (docs/store.md), not read again
+  bool reused = false;    // taken unchanged from the store (docs/store.md), not read again
+  uint32_t attempts = 1;  // reads of the file: more than 1 after transient failures (retries)
   std::vector<ColumnReport> columns;
   std::vector<std::string> mapping_notes;  // e.g. duplicate mappings
   // Every row-level problem (a value that did not parse, a row with a wrong

@@ -87,11 +87,21 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Range(1, std::numeric_limits<int>::max()),
   Int("processing.max_workers", OPT(processing.max_workers), "Files read in parallel; 0 = one per CPU core.")
       .Range(0, kMaxWorkers).Alias("FLEXPIPE_WORKERS").Flag("-w, --workers N"),
-  Number("processing.memory_limit_gb", OPT(processing.memory_limit_gb), "Memory budget of a run, in GB.")
+  Number("processing.memory_limit_gb", OPT(processing.memory_limit_gb),
+         "Memory budget of a run, in GB: a file read while the process's resident memory is over it fails "
+         "(RESOURCE_LIMIT) and the run goes on; over 80 % a file gets a note.")
       .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
   Number("processing.timeout_minutes", OPT(processing.timeout_minutes),
          "Time allowed for one file, in minutes; a file over it fails and the run goes on.")
       .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
+  Int("processing.retry_attempts", OPT(processing.retry_attempts),
+      "Tries of a file that failed transiently (locked, or still being copied: BUSY, FILE_CHANGED), in "
+      "all; 1 = no retry. Other failures are never retried.")
+      .Range(1, 100),
+  Number("processing.retry_backoff_seconds", OPT(processing.retry_backoff_seconds),
+         "Wait before the first retry, in seconds; it doubles for each next retry (at most 30 s), with "
+         "25 % jitter.")
+      .Range(0, 3600),
   Int("processing.rows_per_batch", OPT(processing.rows_per_batch),
       "Rows handed from a reader to scoring at a time (tuning; memory grows with it).")
       .Range(1, 1 << 20),

@@ -86,6 +86,8 @@ class Clock {
   virtual Date Today() = 0;
   // Wall-clock time as "YYYY-MM-DDTHH:MM:SSZ" (for run records).
   virtual std::string NowUtcIso() = 0;
+  // Waits (retry backoff). Test clocks may advance their own time instead.
+  virtual void Sleep(double seconds);
 };
 
 // Process-wide POSIX implementations; never null, never destroyed.

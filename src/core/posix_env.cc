@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,9 @@ Status ErrnoStatus(const std::filesystem::path& path, std::string_view what, int
   ErrorCode code = ErrorCode::kIoError;
   if (err == ENOENT || err == ENOTDIR) code = ErrorCode::kNotFound;
   if (err == EACCES || err == EPERM) code = ErrorCode::kPermissionDenied;
+  if (err == EAGAIN || err == EWOULDBLOCK || err == EBUSY || err == ETXTBSY || err == ENOLCK) {
+    code = ErrorCode::kBusy;
+  }
   return Status(code, fmt::format("{}: {}", what, std::strerror(err)), Location{path.string(), {}, 0, {}});
 }
 
@@ -228,6 +232,10 @@ class SystemClock final : public Clock {
 FileSystem* DefaultFileSystem() {
   static auto* fs = new PosixFileSystem();
   return fs;
+}
+
+void Clock::Sleep(double seconds) {
+  if (seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
 }
 
 Clock* DefaultClock() {

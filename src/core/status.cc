@@ -16,6 +16,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "IO_ERROR";
     case ErrorCode::kEmptyFile:
       return "EMPTY_FILE";
+    case ErrorCode::kBusy:
+      return "BUSY";
+    case ErrorCode::kFileChanged:
+      return "FILE_CHANGED";
     case ErrorCode::kUnsupportedFormat:
       return "UNSUPPORTED_FORMAT";
     case ErrorCode::kBadEncoding:
@@ -38,6 +42,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "CANCELLED";
     case ErrorCode::kResourceLimit:
       return "RESOURCE_LIMIT";
+    case ErrorCode::kTimedOut:
+      return "TIMED_OUT";
     case ErrorCode::kOutputError:
       return "OUTPUT_ERROR";
     case ErrorCode::kDatabaseError:
@@ -51,6 +57,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
   }
   return "UNKNOWN";
 }
+
+bool IsTransient(ErrorCode code) { return code == ErrorCode::kBusy || code == ErrorCode::kFileChanged; }
 
 ErrorCategory CategoryOf(ErrorCode code) {
   const auto n = static_cast<uint16_t>(code);

@@ -1,5 +1,8 @@
 #include "pipeline/file_task.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "aggregate/dedup_key.h"
@@ -10,6 +13,11 @@ namespace flexpipe {
 namespace {
 
 constexpr uint64_t kProgressEveryRows = 50000;
+constexpr double kSleepSlice = 0.1;  // seconds
+
+bool Cancelled(const FileTaskContext& ctx) {
+  return ctx.cancel != nullptr && ctx.cancel->load(std::memory_order_relaxed);
+}
 
 void Fail(FileReport* report, const Status& status) {
   report->succeeded = false;
@@ -68,7 +76,9 @@ std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<Discovered
   return units;
 }
 
-FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
+namespace {
+
+FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
   const DiscoveredFile& file = unit.file;
   FileOutcome out;
   FileReport& report = out.report;
@@ -125,10 +135,37 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
   s.key_texts.resize(ctx.key_fields.size());
   RawBatch batch;
   uint64_t next_progress = kProgressEveryRows;
+  bool memory_noted = false;
   while (true) {
-    if (ctx.cancel != nullptr && ctx.cancel->load(std::memory_order_relaxed)) {
+    if (Cancelled(ctx)) {
       Fail(&report, Status(ErrorCode::kCancelled, "stopped before the file was finished"));
       return finish();
+    }
+    if (ctx.timeout_seconds > 0 && ctx.clock->MonotonicSeconds() - started > ctx.timeout_seconds) {
+      Fail(&report,
+           Status(ErrorCode::kTimedOut, fmt::format("stopped after {} rows: the file took longer than "
+                                                    "processing.timeout_minutes ({:g} min)",
+                                                    report.rows_read, ctx.timeout_seconds / 60)));
+      return finish();
+    }
+    if (ctx.memory_limit_bytes > 0 && ctx.resident_bytes != nullptr) {
+      const uint64_t resident = ctx.resident_bytes();
+      const double gb = 1e9;
+      if (resident > ctx.memory_limit_bytes) {
+        Fail(&report, Status(ErrorCode::kResourceLimit,
+                             fmt::format("stopped after {} rows: resident memory {:.2f} GB is over "
+                                         "processing.memory_limit_gb ({:g} GB)",
+                                         report.rows_read, static_cast<double>(resident) / gb,
+                                         static_cast<double>(ctx.memory_limit_bytes) / gb)));
+        return finish();
+      }
+      if (!memory_noted && resident > ctx.memory_limit_bytes / 5 * 4) {
+        memory_noted = true;
+        report.mapping_notes.push_back(fmt::format(
+            "resident memory reached {:.2f} GB while this file was read, over 80 % of "
+            "processing.memory_limit_gb ({:g} GB)",
+            static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
+      }
     }
     auto more = (*source)->NextBatch(&batch);
     if (!more.ok()) {
@@ -204,6 +241,44 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
   report.duplicates_in_file = set->duplicates();
   out.candidates = std::move(set);
   return finish();
+}
+
+}  // namespace
+
+FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
+  InputUnit current = unit;  // its size and modification time: what the file should still be
+  double wait = ctx.retry_backoff_seconds;
+  for (int attempt = 1;; ++attempt) {
+    FileOutcome out = ProcessFileOnce(current, ordinal, ctx);
+    out.report.attempts = static_cast<uint32_t>(attempt);
+    Result<FileStat> now = ctx.fs->Stat(unit.file.path);
+    if (out.report.succeeded && now.ok() &&
+        (now->size != current.file.size || now->mtime_ns != current.file.mtime_ns)) {
+      Fail(&out.report,
+           Status(ErrorCode::kFileChanged,
+                  fmt::format("the file changed while it was read ({} bytes when found, {} bytes now): "
+                              "still being copied or downloaded?",
+                              current.file.size, now->size)));
+      out.candidates.reset();
+    }
+    const bool transient =
+        !out.report.succeeded && (out.report.error_code == ErrorCodeName(ErrorCode::kBusy) ||
+                                  out.report.error_code == ErrorCodeName(ErrorCode::kFileChanged));
+    if (!transient || attempt >= ctx.max_attempts || Cancelled(ctx)) return out;
+    // Jitter without shared random state: from the file's name and the attempt.
+    const size_t h =
+        std::hash<std::string>{}(unit.name) ^ (static_cast<size_t>(attempt) * 0x9E3779B97F4A7C15u);
+    const double jitter = 0.75 + 0.5 * static_cast<double>(h % 1000) / 1000.0;
+    // In slices, so that an interrupt is not kept waiting.
+    for (double left = wait * jitter; left > 0 && !Cancelled(ctx); left -= kSleepSlice) {
+      ctx.clock->Sleep(std::min(left, kSleepSlice));
+    }
+    wait = std::min(2 * wait, ctx.max_backoff_seconds);
+    if (Result<FileStat> before = ctx.fs->Stat(unit.file.path); before.ok()) {
+      current.file.size = before->size;
+      current.file.mtime_ns = before->mtime_ns;
+    }
+  }
 }
 
 }  // namespace flexpipe

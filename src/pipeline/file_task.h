@@ -11,6 +11,7 @@
 
 #include "aggregate/candidate_set.h"
 #include "core/env.h"
+#include "core/memory_usage.h"
 #include "discover/discovery.h"
 #include "flexpipe/pipeline.h"
 #include "read/open_source.h"
@@ -29,6 +30,21 @@ struct FileTaskContext {
   bool deduplicate = true;
   size_t max_rejects_per_file = 100000;  // output.max_rejects_per_file
   bool strict_rows = false;              // processing.strict_rows
+  // Transient failures (IsTransient: a file locked, or still being written)
+  // are tried again: `max_attempts` tries in all, waiting `retry_backoff_seconds`
+  // before the second, doubling up to `max_backoff_seconds`, each wait
+  // jittered by ±25 %. Permanent failures are never retried.
+  int max_attempts = 3;
+  double retry_backoff_seconds = 1.0;
+  double max_backoff_seconds = 30.0;
+  // A file still being read after this long fails with TIMED_OUT (checked
+  // between batches of rows); 0 = no limit.
+  double timeout_seconds = 0;
+  // When the process's resident memory exceeds this between two batches, the
+  // file fails with RESOURCE_LIMIT; above 80 % of it the file gets a note.
+  // 0 = no limit. `resident_bytes` measures it (core/memory_usage.h).
+  uint64_t memory_limit_bytes = 0;
+  uint64_t (*resident_bytes)() = &ResidentSetBytes;
   ProgressListener* listener = nullptr;
   const std::atomic<bool>* cancel = nullptr;
 };
@@ -62,6 +78,9 @@ struct InputUnit {
 std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<DiscoveredFile>& files,
                                     const std::string& sheet, const XlsxOptions& xlsx);
 
+// Reads one input, trying again after a transient failure (see
+// FileTaskContext::max_attempts); a file whose size or modification time
+// changed while it was read fails with FILE_CHANGED (and is tried again).
 FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& context);
 // A whole file as one input (its default sheet).
 inline FileOutcome ProcessFile(const DiscoveredFile& file, uint32_t ordinal, const FileTaskContext& context) {

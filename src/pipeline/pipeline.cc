@@ -228,6 +228,10 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.deduplicate = options.filtering.enable_deduplication;
   task.strict_rows = options.processing.strict_rows;
   task.max_rejects_per_file = static_cast<size_t>(std::max(0, options.output.max_rejects_per_file));
+  task.max_attempts = std::max(1, options.processing.retry_attempts);
+  task.retry_backoff_seconds = options.processing.retry_backoff_seconds;
+  task.timeout_seconds = options.processing.timeout_minutes * 60;
+  task.memory_limit_bytes = static_cast<uint64_t>(options.processing.memory_limit_gb * 1e9);
   task.listener = context.listener;
   task.cancel = context.cancel;
   // The store (docs/store.md): records the run, commits each file as it

@@ -136,6 +136,7 @@ Json FileDetail(const FileReport& r, bool include_volatile) {
   d["value_problems"] = r.value_problems;
   if (include_volatile) d["seconds"] = Rounded(r.seconds, kSecondsDecimals);
   if (include_volatile) d["reused"] = r.reused;
+  if (include_volatile) d["attempts"] = r.attempts;
   Json columns = Json::array();
   Json unmapped = Json::array();
   for (const ColumnReport& c : r.columns) {

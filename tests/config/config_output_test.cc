@@ -88,6 +88,8 @@ processing:
   max_workers: 0
   memory_limit_gb: 4.0
   timeout_minutes: 30.0
+  retry_attempts: 3
+  retry_backoff_seconds: 1.0
   rows_per_batch: 4096
   strict_rows: false
 
