@@ -45,6 +45,12 @@ struct RunContext {
   // instead of reading them again (docs/store.md); false = read every file
   // (`flexpipe run --full`). Ignored without a store.
   bool reuse_stored_files = true;
+  // Validation only (`flexpipe validate`, `run --dry-run`): when > 0, each
+  // input's header and first `validate_sample_rows` rows are read, mapped and
+  // scored, and the summary describes the files (mapping, unmapped headers,
+  // failures, row problems, schema differences) — no candidates are merged,
+  // nothing is written, the store is not opened. Default: 0 (a real run).
+  uint64_t validate_sample_rows = 0;
 };
 
 // Fails only when the run as a whole cannot happen or finish (bad options,

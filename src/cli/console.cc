@@ -125,4 +125,48 @@ void PrintRunReport(const RunSummary& s, size_t top_n) {
   }
 }
 
+void PrintValidationReport(const RunSummary& s, uint64_t sample_rows) {
+  fmt::print("\nflexpipe {} — validation: headers and the first {} rows of each file; nothing written\n",
+             s.flexpipe_version, WithThousands(sample_rows));
+  for (const FileReport& f : s.files) {
+    fmt::print("\n{} {} ({})\n", f.succeeded ? "OK  " : "FAIL", f.path, f.format.empty() ? "?" : f.format);
+    if (!f.succeeded) {
+      fmt::print("  {}: {}\n", f.error_code, f.error_message);
+      if (const std::string_view hint = ProblemHint(f.error_code); !hint.empty())
+        fmt::print("  hint: {}\n", hint);
+    }
+    std::vector<std::string> mapped;
+    std::vector<std::string> unmapped;
+    for (const ColumnReport& c : f.columns) {
+      if (c.field.empty()) {
+        unmapped.push_back(c.header);
+      } else {
+        mapped.push_back(c.header == c.field ? c.header : fmt::format("{} → {}", c.header, c.field));
+      }
+    }
+    if (!mapped.empty()) fmt::print("  mapped     {}\n", fmt::join(mapped, ", "));
+    if (!unmapped.empty())
+      fmt::print("  unmapped   {} (kept as pass-through columns)\n", fmt::join(unmapped, ", "));
+    for (const std::string& note : f.mapping_notes) fmt::print("  note       {}\n", note);
+    if (f.succeeded) {
+      fmt::print("  sample     {} rows read, {} with a problem\n", WithThousands(f.rows_read),
+                 WithThousands(f.row_problems.size() + f.rejects_not_listed));
+      for (size_t i = 0; i < f.row_problems.size() && i < 5; ++i) {
+        const Problem& p = f.row_problems[i];
+        fmt::print("    row {}{}: {}\n", p.row, p.column.empty() ? "" : ", " + p.column, p.message);
+      }
+    }
+  }
+  if (!s.schema_differences.empty()) {
+    fmt::print("\nSchema differences between files:\n");
+    for (const SchemaDifference& d : s.schema_differences) {
+      fmt::print("  {}\n", d.file);
+      if (!d.missing_fields.empty()) fmt::print("    lacks   {}\n", fmt::join(d.missing_fields, ", "));
+      if (!d.extra_columns.empty()) fmt::print("    extra   {}\n", fmt::join(d.extra_columns, ", "));
+    }
+  }
+  for (const Problem& p : s.skipped) fmt::print("\nskipped {}: {} — {}\n", p.file, p.code, p.message);
+  fmt::print("\n{} of {} files can be processed\n", s.files_succeeded, s.files_found);
+}
+
 }  // namespace flexpipe::cli

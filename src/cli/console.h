@@ -43,4 +43,9 @@ class ConsoleListener final : public ProgressListener {
 // The end-of-run report on stdout: counts, outputs, failures with hints, top N.
 void PrintRunReport(const RunSummary& summary, size_t top_n);
 
+// `flexpipe validate` / `run --dry-run`: per file, how its headers map, what
+// is left unmapped, the sample's row problems or why it would fail; then the
+// schema differences between files.
+void PrintValidationReport(const RunSummary& summary, uint64_t sample_rows);
+
 }  // namespace flexpipe::cli

@@ -47,7 +47,9 @@ struct RunFlags {
   std::vector<std::string> raw_sets;                      // --set KEY=VALUE
   bool quiet = false;
   bool verbose = false;
-  bool full = false;  // --full: read every file, reuse nothing from the store
+  bool full = false;            // --full: read every file, reuse nothing from the store
+  bool dry_run = false;         // --dry-run: validate only (as `flexpipe validate`)
+  uint64_t sample_rows = 1000;  // rows read per file when validating
 };
 
 // Registers a flag whose value becomes `key = value` when given.
@@ -122,7 +124,34 @@ std::shared_ptr<spdlog::logger> MakeLogger(const PipelineOptions& options, bool 
   return logger;
 }
 
+// `flexpipe validate` and `run --dry-run`: exit 0 when every file can be
+// processed, 1 when some cannot, 3 when none can (or none was found).
+int ValidateCommand(const RunFlags& flags) {
+  auto options = ResolveOptions(flags);
+  if (!options.ok()) {
+    fmt::print(stderr, "flexpipe: {}\n", options.status().ToString());
+    return kExitUsage;
+  }
+  options->logging.file.clear();  // validation writes nothing, not even a log
+  auto log = MakeLogger(*options, flags.quiet, flags.verbose);
+  RunContext context;
+  context.validate_sample_rows = std::max<uint64_t>(1, flags.sample_rows);
+  auto summary = RunPipeline(*options, context);
+  if (!summary.ok()) {
+    log->error("{}", summary.status().ToString());
+    return summary.status().code() == ErrorCode::kConfigError ? kExitUsage : kExitFailed;
+  }
+  if (!flags.quiet) PrintValidationReport(*summary, context.validate_sample_rows);
+  if (summary->files_found == 0) {
+    log->error("no input files found in {}", fmt::join(options->input.paths, ", "));
+    return kExitFailed;
+  }
+  if (summary->files_succeeded == 0) return kExitFailed;
+  return summary->files_failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
 int RunCommand(const RunFlags& flags) {
+  if (flags.dry_run) return ValidateCommand(flags);
   auto options = ResolveOptions(flags);
   if (!options.ok()) {
     fmt::print(stderr, "flexpipe: {}\n", options.status().ToString());
@@ -291,6 +320,19 @@ int Main(int argc, char** argv) {
       app.add_subcommand("run", "Read, score, de-duplicate and rank; write the master list and summary");
   run->footer(kFooter);
   AddRunOptions(run, &run_flags);
+  run->add_flag("--dry-run", run_flags.dry_run,
+                "Only validate: read headers and a sample of rows, report what would fail, write nothing");
+  run->add_option("--sample", run_flags.sample_rows, "Rows read per file with --dry-run (default: 1000)")
+      ->type_name("N");
+
+  RunFlags validate_flags;
+  validate_flags.dry_run = true;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check inputs without processing: header mapping, unmapped headers, what would fail");
+  validate->footer(kFooter);
+  AddRunOptions(validate, &validate_flags);
+  validate->add_option("--sample", validate_flags.sample_rows, "Rows read per file (default: 1000)")
+      ->type_name("N");
 
   RunFlags config_flags;
   bool print = false;
@@ -326,6 +368,7 @@ int Main(int argc, char** argv) {
   }
 
   if (run->parsed()) return RunCommand(run_flags);
+  if (validate->parsed()) return ValidateCommand(validate_flags);
   const auto store_setting = [](const std::string& config_file) -> Result<std::string> {
     RunFlags flags;
     flags.config = config_file;

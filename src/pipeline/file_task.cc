@@ -187,6 +187,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
     };
     for (size_t i = 0; i < batch.rows(); ++i) {
       const uint64_t row_number = batch.row_number(i);
+      if (ctx.max_rows > 0 && report.rows_read >= ctx.max_rows) break;
       const bool ragged = issues_through(row_number);
       s.problems.clear();
       builder.Build(batch.row(i), &s.record, &s.problems);
@@ -228,12 +229,13 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       }
       set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, s.result, s.packer.bytes(), key);
     }
-    issues_through(UINT64_MAX);  // on rows after the batch's last (blank rows are not handed on)
+    // Issues on rows after the batch's last (blank rows are not handed on).
+    if (ctx.max_rows == 0 || report.rows_read < ctx.max_rows) issues_through(UINT64_MAX);
     if (ctx.listener != nullptr && report.rows_read >= next_progress) {
       next_progress = report.rows_read + kProgressEveryRows;
       ctx.listener->OnFileProgress(report.path, report.rows_read, (*source)->bytes_read(), file.size);
     }
-    if (!*more) break;
+    if (!*more || (ctx.max_rows > 0 && report.rows_read >= ctx.max_rows)) break;
   }
 
   report.succeeded = true;

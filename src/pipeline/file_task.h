@@ -45,6 +45,8 @@ struct FileTaskContext {
   // 0 = no limit. `resident_bytes` measures it (core/memory_usage.h).
   uint64_t memory_limit_bytes = 0;
   uint64_t (*resident_bytes)() = &ResidentSetBytes;
+  // Stop after this many data rows (validation samples); 0 = every row.
+  uint64_t max_rows = 0;
   ProgressListener* listener = nullptr;
   const std::atomic<bool>* cancel = nullptr;
 };

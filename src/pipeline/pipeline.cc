@@ -234,10 +234,14 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.memory_limit_bytes = static_cast<uint64_t>(options.processing.memory_limit_gb * 1e9);
   task.listener = context.listener;
   task.cancel = context.cancel;
+  task.max_rows = context.validate_sample_rows;
+  const bool validating = context.validate_sample_rows > 0;  // reads samples, writes nothing
   // The store (docs/store.md): records the run, commits each file as it
-  // finishes, reuses unchanged files. Null without one.
-  FP_ASSIGN_OR_RETURN(const std::unique_ptr<StoreSession> store,
-                      StartStoreSession(options, context, *scorer, summary, task, fs, clock));
+  // finishes, reuses unchanged files. Null without one, and when validating.
+  std::unique_ptr<StoreSession> store;
+  if (!validating) {
+    FP_ASSIGN_OR_RETURN(store, StartStoreSession(options, context, *scorer, summary, task, fs, clock));
+  }
 
   const int workers = options.processing.max_workers > 0
                           ? options.processing.max_workers
@@ -276,6 +280,10 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   // Merge: de-duplicate across files and rank.
   if (context.listener != nullptr) context.listener->OnStage("merge");
   SummariseFiles(outcomes, &summary);
+  if (validating) {
+    summary.seconds = clock->MonotonicSeconds() - t_start;
+    return summary;
+  }
   if (store != nullptr) summary.files_reused = store->files_reused();
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
