@@ -63,11 +63,24 @@ struct FileReport {
   uint64_t rejects_not_listed = 0;  // row-level problems beyond output.max_rejects_per_file
 };
 
+// Distinct values are counted up to this many per field (data quality).
+inline constexpr size_t kDistinctValuesCap = 1000;
+
 struct FieldQuality {
   std::string field;
   uint64_t rows_with_column = 0;  // rows from files that have this field
   uint64_t present = 0;           // rows with a usable value
   uint64_t parse_failures = 0;
+  // Text and id fields: distinct usable values (exact text), counted up to
+  // kDistinctValuesCap; distinct_over_cap when there are more.
+  bool has_distinct = false;
+  uint64_t distinct = 0;
+  bool distinct_over_cap = false;
+  // Numbers, money and dates: the range of usable values (dates as days
+  // since 1970-01-01).
+  bool has_range = false;
+  bool is_date = false;
+  double min = 0, max = 0;
 };
 
 // A candidate as listed in summaries (top N).

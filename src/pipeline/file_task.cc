@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "aggregate/dedup_key.h"
+#include "core/hash.h"
 #include "schema/record_builder.h"
 #include "schema/value_format.h"
 
@@ -14,6 +17,12 @@ namespace {
 
 constexpr uint64_t kProgressEveryRows = 50000;
 constexpr double kSleepSlice = 0.1;  // seconds
+
+// Text and ids get distinct counts; numbers, money and dates a range.
+bool TracksDistinct(Field f) {
+  const FieldType t = InfoOf(f).type;
+  return t == FieldType::kText || t == FieldType::kId;
+}
 
 bool Cancelled(const FileTaskContext& ctx) {
   return ctx.cancel != nullptr && ctx.cancel->load(std::memory_order_relaxed);
@@ -132,6 +141,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
 
   const RecordBuilder builder(*mapping);
   RowScratch s;
+  std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
   s.key_texts.resize(ctx.key_fields.size());
   RawBatch batch;
   uint64_t next_progress = kProgressEveryRows;
@@ -199,8 +209,18 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
                       fmt::format("'{}' is not a valid {} value", p.raw, InfoOf(p.field).name), p.raw);
       }
       for (Field f : fields) {
-        ++out.counts.rows_with_column[Index(f)];
-        if (s.record.has(f)) ++out.counts.present[Index(f)];
+        const size_t k = Index(f);
+        ++out.counts.rows_with_column[k];
+        const FieldValue& v = s.record[f];
+        if (!v.present) continue;
+        if (++out.counts.present[k] == 1) {
+          out.counts.min[k] = out.counts.max[k] = v.number;
+        } else {
+          out.counts.min[k] = std::min(out.counts.min[k], v.number);
+          out.counts.max[k] = std::max(out.counts.max[k], v.number);
+        }
+        if (distinct[k].size() <= kDistinctValuesCap && TracksDistinct(f))
+          distinct[k].insert(Fnv1a64(v.text));
       }
       ++report.rows_read;
       if (ctx.strict_rows && (ragged || !s.problems.empty())) {
@@ -238,6 +258,10 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
     if (!*more || (ctx.max_rows > 0 && report.rows_read >= ctx.max_rows)) break;
   }
 
+  for (size_t k = 0; k < kFieldCount; ++k) {
+    out.counts.distinct[k].assign(distinct[k].begin(), distinct[k].end());
+    std::sort(out.counts.distinct[k].begin(), out.counts.distinct[k].end());
+  }
   report.succeeded = true;
   report.candidates = set->candidates().size();
   report.duplicates_in_file = set->duplicates();
@@ -279,6 +303,26 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
     if (Result<FileStat> before = ctx.fs->Stat(unit.file.path); before.ok()) {
       current.file.size = before->size;
       current.file.mtime_ns = before->mtime_ns;
+    }
+  }
+}
+
+void MergeFieldCounts(const FieldCounts& from, FieldCounts* into) {
+  for (size_t k = 0; k < kFieldCount; ++k) {
+    into->rows_with_column[k] += from.rows_with_column[k];
+    if (from.present[k] > 0) {
+      const bool first = into->present[k] == 0;
+      into->min[k] = first ? from.min[k] : std::min(into->min[k], from.min[k]);
+      into->max[k] = first ? from.max[k] : std::max(into->max[k], from.max[k]);
+    }
+    into->present[k] += from.present[k];
+    into->parse_failures[k] += from.parse_failures[k];
+    if (!from.distinct[k].empty()) {
+      std::vector<uint64_t> both;
+      std::set_union(into->distinct[k].begin(), into->distinct[k].end(), from.distinct[k].begin(),
+                     from.distinct[k].end(), std::back_inserter(both));
+      if (both.size() > kDistinctValuesCap + 1) both.resize(kDistinctValuesCap + 1);
+      into->distinct[k] = std::move(both);
     }
   }
 }

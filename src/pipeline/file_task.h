@@ -56,7 +56,17 @@ struct FieldCounts {
   std::array<uint64_t, kFieldCount> rows_with_column{};
   std::array<uint64_t, kFieldCount> present{};
   std::array<uint64_t, kFieldCount> parse_failures{};
+  // Numbers, money and dates (days since 1970-01-01): the smallest and
+  // largest usable value; meaningful when present > 0.
+  std::array<double, kFieldCount> min{};
+  std::array<double, kFieldCount> max{};
+  // Text and id fields: Fnv1a64 of each distinct usable value, sorted, at
+  // most kDistinctValuesCap + 1 of them (one more = "more than the cap").
+  std::array<std::vector<uint64_t>, kFieldCount> distinct;
 };
+
+// Adds `from` (another file's counts) into `into`.
+void MergeFieldCounts(const FieldCounts& from, FieldCounts* into);
 
 struct FileOutcome {
   FileReport report;

@@ -108,14 +108,25 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
   }
 
   // Data quality per field present anywhere.
+  FieldCounts counts;
+  for (const FileOutcome& o : outcomes) MergeFieldCounts(o.counts, &counts);
   for (const FieldInfo& info : AllFields()) {
-    if (!all.test(Index(info.field))) continue;
+    const size_t k = Index(info.field);
+    if (!all.test(k)) continue;
     FieldQuality q;
     q.field = std::string(info.name);
-    for (const FileOutcome& o : outcomes) {
-      q.rows_with_column += o.counts.rows_with_column[Index(info.field)];
-      q.present += o.counts.present[Index(info.field)];
-      q.parse_failures += o.counts.parse_failures[Index(info.field)];
+    q.rows_with_column = counts.rows_with_column[k];
+    q.present = counts.present[k];
+    q.parse_failures = counts.parse_failures[k];
+    if (info.type == FieldType::kText || info.type == FieldType::kId) {
+      q.has_distinct = true;
+      q.distinct = std::min<uint64_t>(counts.distinct[k].size(), kDistinctValuesCap);
+      q.distinct_over_cap = counts.distinct[k].size() > kDistinctValuesCap;
+    } else if (info.type != FieldType::kBoolean && q.present > 0) {
+      q.has_range = true;
+      q.is_date = info.type == FieldType::kDate;
+      q.min = counts.min[k];
+      q.max = counts.max[k];
     }
     summary->data_quality.push_back(std::move(q));
   }

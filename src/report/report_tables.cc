@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/human_number.h"
 #include "core/problem_hint.h"
 #include "report/html_escape.h"
@@ -263,13 +264,24 @@ void AppendDataQuality(const RunSummary& s, std::string* out) {
   }
   *out +=
       "<p>Per canonical field: the rows that had a column for it, how many of those had a usable value, "
-      "and how many cells did not parse as the field's type (they count as missing).</p>";
+      "how many cells did not parse as the field's type (they count as missing), the distinct values of "
+      "text fields (counted up to " +
+      WithThousands(kDistinctValuesCap) + ") and the range of numbers and dates.</p>";
   *out += "<div class=\"scroll\"><table><thead><tr>" + Th("Field") + Th("Rows with the column", true) +
-          Th("Usable values", true) + Th("Usable", true) + Th("Did not parse", true) + "</tr></thead><tbody>";
+          Th("Usable values", true) + Th("Usable", true) + Th("Did not parse", true) + Th("Distinct", true) +
+          Th("Smallest", true) + Th("Largest", true) + "</tr></thead><tbody>";
+  const auto bound = [](const FieldQuality& q, double x) {
+    if (!q.has_range) return std::string();
+    return q.is_date ? FormatIso(Date{static_cast<int32_t>(x)})
+                     : DecimalWithThousands(x, x == std::floor(x) ? 0 : 2);
+  };
   for (const FieldQuality& q : s.data_quality) {
+    const std::string distinct =
+        q.has_distinct ? WithThousands(q.distinct) + (q.distinct_over_cap ? "+" : "") : std::string();
     *out += "<tr><td><code>" + HtmlEscape(q.field) + "</code></td>" + TdCount(q.rows_with_column) +
             TdCount(q.present) + TdNum(FormatPercent(q.present, q.rows_with_column)) +
-            TdCount(q.parse_failures) + "</tr>";
+            TdCount(q.parse_failures) + TdNum(distinct) + TdNum(bound(q, q.min)) + TdNum(bound(q, q.max)) +
+            "</tr>";
   }
   *out += "</tbody></table></div></section>";
 }

@@ -76,8 +76,10 @@ std::string FieldCountsJson(const FieldCounts& counts) {
     if (counts.rows_with_column[i] == 0 && counts.present[i] == 0 && counts.parse_failures[i] == 0) continue;
     if (json.size() > 1) json.push_back(',');
     AppendJsonString(info.name, &json);
-    fmt::format_to(std::back_inserter(json), ":[{},{},{}]", counts.rows_with_column[i], counts.present[i],
-                   counts.parse_failures[i]);
+    // [rows with the column, present, parse failures, min, max, [distinct value hashes]]
+    fmt::format_to(std::back_inserter(json), ":[{},{},{},{},{},[{}]]", counts.rows_with_column[i],
+                   counts.present[i], counts.parse_failures[i], counts.min[i], counts.max[i],
+                   fmt::join(counts.distinct[i], ","));
   }
   json.push_back('}');
   return json;
@@ -96,7 +98,19 @@ Result<FieldCounts> ParseFieldCountsJson(std::string_view json) {
       const size_t i = Index(*f);
       ok = reader.Consume('[') && reader.ReadUint(&counts.rows_with_column[i]) && reader.Consume(',') &&
            reader.ReadUint(&counts.present[i]) && reader.Consume(',') &&
-           reader.ReadUint(&counts.parse_failures[i]) && reader.Consume(']');
+           reader.ReadUint(&counts.parse_failures[i]);
+      if (ok && reader.Consume(']')) continue;  // stored before ranges and distinct values were kept
+      ok = ok && reader.Consume(',') && reader.ReadNumber(&counts.min[i]) && reader.Consume(',') &&
+           reader.ReadNumber(&counts.max[i]) && reader.Consume(',') && reader.Consume('[');
+      if (ok && !reader.Consume(']')) {
+        do {
+          uint64_t hash = 0;
+          ok = reader.ReadUint(&hash);
+          counts.distinct[i].push_back(hash);
+        } while (ok && reader.Consume(','));
+        ok = ok && reader.Consume(']');
+      }
+      ok = ok && reader.Consume(']');
     } while (ok && reader.Consume(','));
     ok = ok && reader.Consume('}');
   }

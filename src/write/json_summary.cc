@@ -22,6 +22,7 @@ constexpr int kScoreDecimals = 2;
 constexpr int kQuantityDecimals = 2;  // square feet, dollars
 constexpr int kAcreDecimals = 4;      // 0.0001 acre ≈ 4 square feet
 constexpr int kSecondsDecimals = 3;
+constexpr int kRangeDecimals = 4;  // data-quality min/max of numbers
 
 // Rounds the way Python's round(x, decimals) does: from the exact binary
 // value, ties to even (std::to_chars is correctly rounded and, unlike
@@ -252,10 +253,23 @@ std::string SummaryToJson(const RunSummary& s, bool include_volatile) {
   j["schema_differences"] = std::move(differences);
   Json quality = Json::array();
   for (const FieldQuality& q : s.data_quality) {
+    Json range_min = nullptr;
+    Json range_max = nullptr;
+    if (q.has_range && q.is_date) {
+      range_min = FormatIso(Date{static_cast<int32_t>(q.min)});
+      range_max = FormatIso(Date{static_cast<int32_t>(q.max)});
+    } else if (q.has_range) {
+      range_min = Rounded(q.min, kRangeDecimals);
+      range_max = Rounded(q.max, kRangeDecimals);
+    }
     quality.push_back(Json{{"field", q.field},
                            {"rows_with_column", q.rows_with_column},
                            {"present", q.present},
-                           {"parse_failures", q.parse_failures}});
+                           {"parse_failures", q.parse_failures},
+                           {"distinct", q.has_distinct ? Json(q.distinct) : Json(nullptr)},
+                           {"distinct_over_cap", q.distinct_over_cap},
+                           {"min", std::move(range_min)},
+                           {"max", std::move(range_max)}});
   }
   j["data_quality"] = std::move(quality);
   j["outputs"] = Json{{"master_csv", TextOrNull(s.master_csv)},
