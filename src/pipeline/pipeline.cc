@@ -26,6 +26,7 @@
 #include "write/master_csv.h"
 #include "write/master_xlsx.h"
 #include "write/rejects_csv.h"
+#include "write/staged_outputs.h"
 
 namespace flexpipe {
 namespace {
@@ -304,11 +305,14 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                              static_cast<size_t>(std::max(0, options.output.top_n)), paths, &summary);
   const double t_merge = clock->MonotonicSeconds();
 
-  // Write: the master CSV, the master workbook, then the summary naming them.
+  // Write: the master CSV, the master workbook, then the summary naming them
+  // — staged, so that they replace their predecessors all together or not
+  // at all (write/staged_outputs.h).
   if (context.listener != nullptr) context.listener->OnStage("write");
   FP_ASSIGN_OR_RETURN(const OutputPlan out, PlanOutputs(options, *existing, fs, summary.started_at));
+  OutputStaging staged(fs);
   if (!out.csv.empty()) {
-    Status s = WriteMasterCsv(fs, out.csv, sets, merged, layout, *scorer, paths, out.backup_stamp);
+    Status s = WriteMasterCsv(&staged, out.csv, sets, merged, layout, *scorer, paths, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
     summary.master_csv = out.csv;
   }
@@ -316,12 +320,12 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
     MasterXlsxOptions workbook;
     workbook.top_n = static_cast<size_t>(std::max(0, options.output.top_n));
     workbook.backup_stamp = out.backup_stamp;
-    Status s = WriteMasterXlsx(fs, out.xlsx, sets, merged, layout, *scorer, paths, summary, workbook);
+    Status s = WriteMasterXlsx(&staged, out.xlsx, sets, merged, layout, *scorer, paths, summary, workbook);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
     summary.master_xlsx = out.xlsx;
   }
   if (!out.rejects.empty()) {
-    Status s = WriteRejectsCsv(fs, out.rejects, summary.files, out.backup_stamp);
+    Status s = WriteRejectsCsv(&staged, out.rejects, summary.files, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
     summary.rejects_file = out.rejects;
   }
@@ -336,13 +340,14 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
       summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
   if (options.output.enable_html) {  // the report renders the summary; the JSON, written last, names it
     summary.html_report = HtmlReportPath(options.output).string();
-    Status s = WriteHtmlReport(fs, summary.html_report, summary, out.backup_stamp);
+    Status s = WriteHtmlReport(&staged, summary.html_report, summary, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
   }
   if (!out.report.empty()) {
-    Status s = WriteSummaryJson(fs, out.report, summary, out.backup_stamp);
+    Status s = WriteSummaryJson(&staged, out.report, summary, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
   }
+  if (Status s = staged.Commit(); !s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
   if (store != nullptr) FP_RETURN_IF_ERROR(store->Finish(RunStatus::kCompleted, &summary, &merged));
   return summary;
 }
