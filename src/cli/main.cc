@@ -20,6 +20,7 @@
 #include "core/env.h"
 #include "flexpipe/pipeline.h"
 #include "generate/generator.h"
+#include "store/previous_run.h"
 
 namespace flexpipe::cli {
 namespace {
@@ -49,6 +50,7 @@ struct RunFlags {
   bool verbose = false;
   bool full = false;            // --full: read every file, reuse nothing from the store
   bool dry_run = false;         // --dry-run: validate only (as `flexpipe validate`)
+  bool retry_failed = false;    // --retry-failed: the last run's inputs again (store/previous_run.h)
   uint64_t sample_rows = 1000;  // rows read per file when validating
 };
 
@@ -158,6 +160,26 @@ int RunCommand(const RunFlags& flags) {
     return kExitUsage;
   }
   auto log = MakeLogger(*options, flags.quiet, flags.verbose);
+  if (flags.retry_failed) {
+    if (options->store.empty()) {
+      log->error("--retry-failed needs the store (it is off: --no-db or store: \"\")");
+      return kExitUsage;
+    }
+    auto previous = LoadPreviousRun(options->store);
+    if (!previous.ok()) {
+      log->error("{}", previous.status().message());
+      return kExitFailed;
+    }
+    if (previous->failed.empty()) {
+      log->info("every file of run {} succeeded: nothing to retry; its results are written again",
+                previous->run_id);
+    } else {
+      log->info("retrying {} failed file{} of run {}: {}; the others are taken from the store",
+                previous->failed.size(), previous->failed.size() == 1 ? "" : "s", previous->run_id,
+                fmt::join(previous->failed, ", "));
+    }
+    options->input.paths = previous->inputs;
+  }
   ConsoleListener listener(ConsoleOptions{flags.quiet, ::isatty(STDERR_FILENO) == 1}, log);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
@@ -324,6 +346,9 @@ int Main(int argc, char** argv) {
                 "Only validate: read headers and a sample of rows, report what would fail, write nothing");
   run->add_option("--sample", run_flags.sample_rows, "Rows read per file with --dry-run (default: 1000)")
       ->type_name("N");
+  run->add_flag("--retry-failed", run_flags.retry_failed,
+                "Read again only the files that failed in the last completed run (the others come from the "
+                "store) and write the merged results");
 
   RunFlags validate_flags;
   validate_flags.dry_run = true;
