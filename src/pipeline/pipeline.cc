@@ -23,6 +23,7 @@
 #include "score/registry.h"
 #include "write/existing_output.h"
 #include "write/json_summary.h"
+#include "write/json_summary_parse.h"
 #include "write/master_csv.h"
 #include "write/master_xlsx.h"
 #include "write/rejects_csv.h"
@@ -340,7 +341,10 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
       summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
   if (options.output.enable_html) {  // the report renders the summary; the JSON, written last, names it
     summary.html_report = HtmlReportPath(options.output).string();
-    Status s = WriteHtmlReport(&staged, summary.html_report, summary, out.backup_stamp);
+    // Rendered from the summary as its JSON has it, so that `flexpipe report`
+    // renders the same page again from the JSON the store keeps.
+    FP_ASSIGN_OR_RETURN(const RunSummary shown, SummaryAsWritten(summary));
+    Status s = WriteHtmlReport(&staged, summary.html_report, shown, out.backup_stamp);
     if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
   }
   if (!out.report.empty()) {

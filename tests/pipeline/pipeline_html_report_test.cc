@@ -9,6 +9,7 @@
 #include "flexpipe/pipeline.h"
 #include "report/html_report.h"
 #include "test_util.h"
+#include "write/json_summary_parse.h"
 
 namespace flexpipe {
 namespace {
@@ -44,7 +45,8 @@ TEST(PipelineHtmlReport, WrittenBesideTheMasterFileAndNamedInTheSummary) {
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   const auto html_path = dir.path() / "out" / "report.html";
   EXPECT_EQ(summary->html_report, html_path.string());
-  EXPECT_EQ(ReadFileToString(html_path), RenderHtmlReport(*summary));
+  // Rendered from the summary as the JSON has it (what `flexpipe report` renders again).
+  EXPECT_EQ(ReadFileToString(html_path), RenderHtmlReport(*SummaryAsWritten(*summary)));
   const auto json = nlohmann::json::parse(ReadFileToString(dir.path() / "reports" / "summary.json"));
   EXPECT_EQ(json["outputs"]["html_report"], html_path.string());
   EXPECT_EQ(json["top_candidates"][0]["owner_name"], "<script>x</script> LLC");
