@@ -9,6 +9,7 @@
 #include "core/env.h"
 #include "store/migrations.h"
 #include "store/query.h"
+#include "store/run_liveness.h"
 #include "store/schema.h"
 
 namespace flexpipe::cli {
@@ -117,6 +118,21 @@ int Query(const std::string& path, const std::string& sql, QueryFormat format) {
   return kExitOk;
 }
 
+// Runs left 'running' by a process that is gone become 'interrupted' before
+// they are listed; a store that cannot be written is listed as it is.
+void MarkAbandoned(const std::string& path) {
+  auto marked = MarkAbandonedRuns(path);
+  if (!marked.ok()) {
+    fmt::print(stderr, "flexpipe: note: runs left running by a killed process are not marked: {}\n",
+               marked.status().ToString());
+    return;
+  }
+  for (const int64_t id : *marked) {
+    fmt::print(stderr, "flexpipe: run {} was left running by a process that is gone: marked interrupted\n",
+               id);
+  }
+}
+
 constexpr std::string_view kRunsSql =
     "SELECT id AS run, started_at, status, files_found AS files, files_reused AS reused, files_failed AS "
     "failed, "
@@ -177,7 +193,10 @@ std::optional<int> RunStoreCommand(const StoreCommandFlags& flags, const StoreSe
                              : flags.json ? QueryFormat::kJson
                                           : QueryFormat::kTable;
   if (query) return Query(path, flags.sql, format);
-  if (runs) return Query(path, fmt::format(kRunsSql, std::max(0, flags.limit)), format);
+  if (runs) {
+    if (Exists(path)) MarkAbandoned(path);
+    return Query(path, fmt::format(kRunsSql, std::max(0, flags.limit)), format);
+  }
   if (flags.db_action == "status") return DbStatus(path);
   if (flags.db_action == "migrate") return DbMigrate(path);
   if (flags.rollback_steps < 0)

@@ -136,6 +136,12 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path, FileSy
 
 Result<int64_t> RunStore::BeginRun(const RunStart& start) {
   std::lock_guard lock(mu_);
+  if (liveness_ == nullptr) {
+    FP_ASSIGN_OR_RETURN(liveness_, RunLiveness::Open(db_->path()));
+  }
+  // One transaction: nobody sees the new run before it holds its lock.
+  FP_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_.get()));
+  FP_RETURN_IF_ERROR(MarkAbandonedRuns(db_.get(), *liveness_).status());
   FP_ASSIGN_OR_RETURN(
       Statement insert,
       db_->Prepare("INSERT INTO runs (started_at, status, flexpipe_version, settings_fingerprint, "
@@ -144,7 +150,13 @@ Result<int64_t> RunStore::BeginRun(const RunStart& start) {
   insert.Bind(2, start.flexpipe_version).Bind(3, start.settings_fingerprint);
   insert.Bind(4, start.config_json.empty() ? std::string_view("{}") : std::string_view(start.config_json));
   FP_RETURN_IF_ERROR(insert.Run());
-  return db_->last_insert_rowid();
+  const int64_t run_id = db_->last_insert_rowid();
+  FP_RETURN_IF_ERROR(liveness_->Hold(run_id));
+  if (Status s = tx.Commit(); !s.ok()) {
+    liveness_->Release(run_id);
+    return s;
+  }
+  return run_id;
 }
 
 Result<StoredFileRef> RunStore::CommitFile(int64_t run_id, const FileKey& key, const FileReport& report,
@@ -389,7 +401,9 @@ Status RunStore::FinishRun(int64_t run_id, const RunFinish& finish) {
       FP_RETURN_IF_ERROR(insert.Run());
     }
   }
-  return tx.Commit();
+  FP_RETURN_IF_ERROR(tx.Commit());
+  if (liveness_ != nullptr) liveness_->Release(run_id);
+  return Status::Ok();
 }
 
 }  // namespace flexpipe

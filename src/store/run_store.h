@@ -25,6 +25,7 @@
 #include "flexpipe/status.h"
 #include "pipeline/file_task.h"
 #include "store/database.h"
+#include "store/run_liveness.h"
 
 namespace flexpipe {
 
@@ -87,7 +88,10 @@ class RunStore {
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
-  // Records a run with status "running"; returns its id.
+  // Records a run with status "running" and holds its liveness lock
+  // (store/run_liveness.h) until FinishRun or destruction; returns its id.
+  // In the same transaction, runs left 'running' by a process that is gone
+  // are marked 'interrupted'.
   Result<int64_t> BeginRun(const RunStart& start);
 
   // One transaction: the file's row, its candidates (a failed file has none)
@@ -121,7 +125,7 @@ class RunStore {
   Status RecordReusedFile(int64_t run_id, uint32_t ordinal, int64_t file_id);
 
   // Sets the run's status, finish time, figures and (in the same
-  // transaction) its ranking.
+  // transaction) its ranking; then releases its liveness lock.
   Status FinishRun(int64_t run_id, const RunFinish& finish);
 
   // For read paths (status, queries in tests). Not synchronised.
@@ -148,6 +152,7 @@ class RunStore {
   std::unique_ptr<Database> reader_;
   Clock* clock_;
   std::optional<Statement> insert_property_;  // cached: the hot statement
+  std::unique_ptr<RunLiveness> liveness_;     // opened by the first BeginRun
 };
 
 }  // namespace flexpipe

@@ -129,6 +129,9 @@ TEST(ResumeAfterKill, OutputsAreByteIdenticalAndTheDatabaseIntact) {
     EXPECT_EQ(*(*check)->QueryText("PRAGMA integrity_check"), "ok") << "kill point " << k;
     EXPECT_EQ(*(*check)->QueryInt("SELECT count(*) FROM pragma_foreign_key_check"), 0);
     EXPECT_EQ(*(*check)->QueryText("SELECT status FROM runs ORDER BY id DESC LIMIT 1"), "completed");
+    // The runs it killed were marked interrupted when the next one started.
+    EXPECT_EQ(*(*check)->QueryInt("SELECT count(*) FROM runs WHERE status = 'running'"), 0)
+        << "kill point " << k;
   }
   EXPECT_GE(killed, kPoints) << "most runs should have been killed before they finished";
   EXPECT_GE(committed.size(), 3u) << "the kills should land before, between and after file commits";
