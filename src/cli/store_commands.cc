@@ -7,6 +7,7 @@
 
 #include "cli/exit_codes.h"
 #include "core/env.h"
+#include "flexpipe/report.h"
 #include "store/migrations.h"
 #include "store/query.h"
 #include "store/run_liveness.h"
@@ -133,6 +134,39 @@ void MarkAbandoned(const std::string& path) {
   }
 }
 
+int Report(const std::string& path, const StoreCommandFlags& flags) {
+  ReportOptions options;
+  options.store = path;
+  options.run = flags.run;
+  options.master_file = flags.master_file;
+  options.report_file = flags.report_file;
+  options.html_file = flags.html_file;
+  options.write_csv = !flags.no_csv;
+  options.write_xlsx = !flags.no_xlsx;
+  options.write_html = !flags.no_html;
+  options.existing = flags.existing;
+  auto report = ReportFromStore(options);
+  if (!report.ok()) return Fail(report.status());
+  const RunSummary& s = report->summary;
+  fmt::print("run {} of {}: {} unique candidates from {} files\n", report->run, s.started_at,
+             s.candidates_unique, s.files_processed);
+  const std::pair<const char*, const std::string*> written[] = {{"master CSV", &s.master_csv},
+                                                                {"master workbook", &s.master_xlsx},
+                                                                {"HTML report", &s.html_report},
+                                                                {"JSON summary", &s.report_file}};
+  for (const auto& [name, file] : written) {
+    if (!file->empty()) fmt::print("  {:<16} {}\n", name, *file);
+  }
+  if (report->flexpipe_version != FlexpipeVersion()) {
+    fmt::print(
+        stderr,
+        "flexpipe: note: run {} was recorded by flexpipe {}; these outputs were written by flexpipe {} "
+        "and may differ from the run's\n",
+        report->run, report->flexpipe_version, FlexpipeVersion());
+  }
+  return kExitOk;
+}
+
 constexpr std::string_view kRunsSql =
     "SELECT id AS run, started_at, status, files_found AS files, files_reused AS reused, files_failed AS "
     "failed, "
@@ -171,13 +205,36 @@ void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags) {
   flags->runs_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
   flags->runs_command->add_flag("--json", flags->json, "JSON instead of an aligned table");
   add_common(flags->runs_command);
+
+  flags->report_command = app->add_subcommand(
+      "report", "Write a recorded run's outputs again from the store alone (its input files may be gone)");
+  CLI::App* report = flags->report_command;
+  report->add_option("--run", flags->run, "The run (`flexpipe runs`; default: the latest completed run)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  report
+      ->add_option("-o,--output", flags->master_file,
+                   "Master workbook path; the master CSV goes beside it as .csv (default: the run's)")
+      ->type_name("PATH");
+  report->add_option("--report-file", flags->report_file, "JSON summary path (default: the run's)")
+      ->type_name("PATH");
+  report->add_option("--html", flags->html_file, "HTML report path (default: the run's)")->type_name("PATH");
+  report->add_flag("--no-csv", flags->no_csv, "Do not write the master CSV");
+  report->add_flag("--no-xlsx", flags->no_xlsx, "Do not write the master workbook");
+  report->add_flag("--no-html", flags->no_html, "Do not write the HTML report");
+  report
+      ->add_option("--existing", flags->existing,
+                   "Outputs already there: replace, backup or version (default: the run's setting)")
+      ->type_name("POLICY");
+  add_common(report);
 }
 
 std::optional<int> RunStoreCommand(const StoreCommandFlags& flags, const StoreSetting& store_setting) {
   const bool db = flags.db_command != nullptr && flags.db_command->parsed();
   const bool query = flags.query_command != nullptr && flags.query_command->parsed();
   const bool runs = flags.runs_command != nullptr && flags.runs_command->parsed();
-  if (!db && !query && !runs) return std::nullopt;
+  const bool report = flags.report_command != nullptr && flags.report_command->parsed();
+  if (!db && !query && !runs && !report) return std::nullopt;
 
   std::string path = flags.db;
   if (path.empty()) {
@@ -197,6 +254,7 @@ std::optional<int> RunStoreCommand(const StoreCommandFlags& flags, const StoreSe
     if (Exists(path)) MarkAbandoned(path);
     return Query(path, fmt::format(kRunsSql, std::max(0, flags.limit)), format);
   }
+  if (report) return Report(path, flags);
   if (flags.db_action == "status") return DbStatus(path);
   if (flags.db_action == "migrate") return DbMigrate(path);
   if (flags.rollback_steps < 0)

@@ -2,10 +2,12 @@
 //   flexpipe db status | migrate | rollback N   the schema and its migrations
 //   flexpipe query "SELECT ..." [--csv|--json]  read-only SQL
 //   flexpipe runs [--limit N]                   the recorded runs, newest first
+//   flexpipe report [--run N] [-o ...]          a run's outputs again, from the store alone
 // Each takes --db PATH; without it, the `store` setting (-c/--config,
 // $FLEXPIPE_CONFIG, FLEXPIPE_STORE, default data/flexpipe.db).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,10 +30,15 @@ struct StoreCommandFlags {
   bool json = false;
   // runs
   int limit = 20;
+  // report
+  int64_t run = 0;  // 0 = the latest completed run
+  std::string master_file, report_file, html_file, existing;
+  bool no_csv = false, no_xlsx = false, no_html = false;
 
   CLI::App* db_command = nullptr;
   CLI::App* query_command = nullptr;
   CLI::App* runs_command = nullptr;
+  CLI::App* report_command = nullptr;
 };
 
 void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags);
