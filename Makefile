@@ -1,8 +1,10 @@
 # The two commands: `make demo` and `make test`. Everything else is a helper.
 BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
+SANITIZE_DIR ?= build/sanitize
+FUZZ_SECONDS ?= 60
 
-.PHONY: all build demo test debug sanitize lint format bench clean
+.PHONY: all build demo test debug sanitize fuzz lint format bench clean
 
 all: build
 
@@ -21,17 +23,22 @@ test:
 debug:
 	scripts/bootstrap Debug build/debug
 
-# ASan + UBSan build and test run.
+# ASan + UBSan build (clang) and test run; the same build holds the fuzz targets.
 sanitize:
-	TEST_TOOLS=1 scripts/bootstrap Sanitize build/sanitize
-	cd build/sanitize && ctest --output-on-failure -j $(JOBS)
+	TEST_TOOLS=1 scripts/bootstrap Sanitize $(SANITIZE_DIR)
+	cd $(SANITIZE_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Runs each libFuzzer target for FUZZ_SECONDS on a copy of its seed corpus (docs/fuzzing.md).
+fuzz:
+	scripts/bootstrap Sanitize $(SANITIZE_DIR)
+	scripts/fuzz $(SANITIZE_DIR) $(FUZZ_SECONDS)
 
 lint:
 	LINT_TOOLS=1 scripts/bootstrap Release $(BUILD_DIR)
 	scripts/lint $(BUILD_DIR)
 
 format:
-	find src include tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
+	find src include tests bench fuzz -name '*.h' -o -name '*.cc' | xargs clang-format -i
 
 clean:
 	rm -rf build
