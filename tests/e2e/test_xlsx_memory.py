@@ -133,6 +133,12 @@ def main(argv):
 
     report.note(f"sharedStrings.xml {sst_mb:.1f} MB; 200k-row peak over baseline "
                 f"{(peaks['200k'] - peaks['baseline']) / sst_mb:.2f}x its size")
+    if os.environ.get("E2E_SANITIZED") == "1":
+        # make sanitize: AddressSanitizer's redzones and its quarantine of freed memory (which
+        # fills as more rows are read, up to 256 MB) are in the peak, so its size says nothing
+        # about the reader. The runs above still read every row under the sanitizers.
+        report.note("sanitizer build: the memory bounds are not checked")
+        return report.finish()
     report.check("four times the rows, about the same peak memory",
                  peaks["200k"] <= peaks["50k"] * 1.15 + 8,
                  [f"50k rows {peaks['50k']:.1f} MB, 200k rows {peaks['200k']:.1f} MB"])
