@@ -9,6 +9,7 @@
 #include <map>
 
 #include "flexpipe/pipeline.h"
+#include "pipeline/pipeline_test_util.h"
 #include "test_util.h"
 #include "write/fault_injection_fs.h"
 
@@ -46,16 +47,12 @@ TEST(PipelineFaultLoop, EveryFailedOperationEndsCleanly) {
   dir.Write("in/a.csv", kCsv);
   dir.Write("in/b.csv", kCsv);
   dir.Write("in/c.xlsx", ReadFileToString(testing::TestDataPath("pbc_flex_sample_50.xlsx")));
-  PipelineOptions o;
-  o.input.paths = {(dir.path() / "in").string()};
+  PipelineOptions o = testing::ScratchRunOptions(dir);
   const auto out = dir.path() / "out";
-  o.output.master_file = (out / "master.xlsx").string();
-  o.output.report_file = (out / "summary.json").string();
+  o.output.enable_xlsx_export = true;
+  o.output.enable_html = true;
   o.output.existing = "replace";
-  o.store = "";
-  o.logging.file = "";
-  o.scoring.as_of = "2025-06-30";
-  o.processing.max_workers = 1;
+  o.filtering.min_flex_score = 4;
   o.processing.retry_backoff_seconds = 0;
 
   FaultInjectionFileSystem counting;

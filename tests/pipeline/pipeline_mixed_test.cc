@@ -8,6 +8,7 @@
 
 #include "flexpipe/pipeline.h"
 #include "generate/generator.h"
+#include "pipeline/pipeline_test_util.h"
 #include "test_util.h"
 
 namespace flexpipe {
@@ -17,13 +18,9 @@ using testing::ReadFileToString;
 using testing::TempDir;
 
 PipelineOptions Options(const TempDir& dir, const std::string& out) {
-  PipelineOptions o;
-  o.output.master_file = (dir.path() / out / "master.xlsx").string();
-  o.output.report_file = (dir.path() / out / "summary.json").string();
-  o.output.enable_html = false;
-  o.store = "";
-  o.logging.file = "";
-  o.scoring.as_of = "2025-06-30";
+  PipelineOptions o = testing::ScratchRunOptions(dir, out);
+  o.output.enable_xlsx_export = true;
+  o.filtering.min_flex_score = 4;
   o.processing.max_workers = 2;
   o.processing.retry_backoff_seconds = 0;
   return o;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "flexpipe/pipeline.h"
+#include "pipeline/pipeline_test_util.h"
 #include "test_util.h"
 
 namespace flexpipe {
@@ -22,20 +23,7 @@ constexpr const char* kCsv =
     "400 Warehouse Rd,Tampa,FL,IL,2,\"=1+1\",31/02/2025\n"
     "500 Depot Ave,Orlando,FL,IL,4,30000,2025-02-01\n";
 
-PipelineOptions Options(const TempDir& dir) {
-  PipelineOptions o;
-  o.input.paths = {(dir.path() / "in").string()};
-  o.output.master_file = (dir.path() / "out" / "master.xlsx").string();
-  o.output.report_file = (dir.path() / "out" / "summary.json").string();
-  o.output.enable_xlsx_export = false;
-  o.output.enable_html = false;
-  o.store = "";
-  o.logging.file = "";
-  o.scoring.as_of = "2025-06-30";
-  o.filtering.min_flex_score = 0;
-  o.processing.max_workers = 1;
-  return o;
-}
+PipelineOptions Options(const TempDir& dir) { return testing::ScratchRunOptions(dir); }
 
 const char* const kExpectedRejects =
     "source_file,sheet,row,column,raw_value,code,reason\n"

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "flexpipe/pipeline.h"
+#include "pipeline/pipeline_test_util.h"
 #include "test_util.h"
 #include "write/fault_injection_fs.h"
 
@@ -51,20 +52,7 @@ class FakeClock final : public Clock {
   double slept_ = 0;
 };
 
-PipelineOptions Options(const TempDir& dir) {
-  PipelineOptions o;
-  o.input.paths = {(dir.path() / "in").string()};
-  o.output.master_file = (dir.path() / "out" / "master.xlsx").string();
-  o.output.report_file = (dir.path() / "out" / "summary.json").string();
-  o.output.enable_xlsx_export = false;
-  o.output.enable_html = false;
-  o.store = "";
-  o.logging.file = "";
-  o.scoring.as_of = "2025-06-30";
-  o.filtering.min_flex_score = 0;
-  o.processing.max_workers = 1;
-  return o;
-}
+PipelineOptions Options(const TempDir& dir) { return testing::ScratchRunOptions(dir); }
 
 TEST(PipelineRetry, ABusyFileIsReadAgainAfterABackoff) {
   TempDir dir;
