@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "store/database.h"
+#include "store/run_record.h"
 
 namespace flexpipe {
 
@@ -17,8 +18,7 @@ Result<PreviousRun> LoadPreviousRun(const std::string& path) {
   options.read_only = true;
   FP_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path, options));
   PreviousRun run;
-  FP_ASSIGN_OR_RETURN(run.run_id,
-                      db->QueryInt("SELECT coalesce(max(id), 0) FROM runs WHERE status = 'completed'"));
+  FP_ASSIGN_OR_RETURN(run.run_id, LatestCompletedRunId(db.get()));
   if (run.run_id == 0) {
     return Status(ErrorCode::kNotFound, fmt::format("no completed run in {}: nothing to retry", path));
   }
