@@ -5,7 +5,9 @@ Usage: fuzz/make_seeds.py [--flexpipe PATH]
 
 Seeds are small on purpose: libFuzzer mutates them, so a few KB of every
 layout the readers know beats one big realistic file. The XLSX seeds are
-built with zipfile so that each exercises one feature of the reader; with
+built with zipfile so that each exercises one feature of the reader, and
+the hand-built ones are also written as text parts (*.parts, see
+fuzz/parts_zip.h), which the target zips itself; with
 Debian's python3-openpyxl and python3-xlsxwriter (installed by `make test`)
 and a flexpipe binary, workbooks written by those producers are added too.
 Re-running rewrites the generated seeds; other files in the corpus (copies of
@@ -110,6 +112,12 @@ NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
+def parts_text(xlsx):
+    """The parts of a workbook in the target's text form (fuzz/parts_zip.h)."""
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
+        return b"\n".join(b"== " + name.encode() + b"\n" + z.read(name) for name in z.namelist())
+
+
 def workbook(sheets, shared=None, styles=None, date1904=False, compression=zipfile.ZIP_DEFLATED):
     """sheets: [(name, xml, state)]; returns the .xlsx bytes."""
     rels, entries, overrides = [], [], ""
@@ -124,19 +132,21 @@ def workbook(sheets, shared=None, styles=None, date1904=False, compression=zipfi
     pr = '<workbookPr date1904="1"/>' if date1904 else ""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES.format(overrides=overrides))
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<workbook %s>%s<sheets>%s</sheets></workbook>'
-                   % (NS, pr, "".join(entries)))
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships">%s</Relationships>' % "".join(rels))
+        def put(name, data):  # with a fixed timestamp, so that re-running gives the same bytes
+            z.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0)), data, compress_type=compression)
+        put("[Content_Types].xml", CONTENT_TYPES.format(overrides=overrides))
+        put("_rels/.rels", ROOT_RELS)
+        put("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<workbook %s>%s<sheets>%s</sheets></workbook>'
+            % (NS, pr, "".join(entries)))
+        put("xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships">%s</Relationships>' % "".join(rels))
         for i, (_, xml, _) in enumerate(sheets, 1):
-            z.writestr("xl/worksheets/sheet%d.xml" % i, xml)
+            put("xl/worksheets/sheet%d.xml" % i, xml)
         if shared is not None:
-            z.writestr("xl/sharedStrings.xml", shared)
+            put("xl/sharedStrings.xml", shared)
         if styles is not None:
-            z.writestr("xl/styles.xml", styles)
+            put("xl/styles.xml", styles)
     return buf.getvalue()
 
 
@@ -185,6 +195,9 @@ def xlsx_seeds(flexpipe):
     write("xlsx_reader", "sheets_1904.xlsx",
           workbook([("Hidden", hidden, "hidden"), ("Prefixed", prefixed, None), ("Empty", sheet([]), None)],
                    styles=styles, date1904=True))
+    for name in ("inline", "shared_styles", "sheets_1904"):
+        with open(os.path.join(CORPUS, "xlsx_reader", name + ".xlsx"), "rb") as f:
+            write("xlsx_reader", name + ".parts", parts_text(f.read()))
 
     shutil.copy(os.path.join(ROOT, "tests", "data", "pbc_flex_sample_50.xlsx"),
                 os.path.join(CORPUS, "xlsx_reader", "pbc_flex_sample_50.xlsx"))

@@ -1,14 +1,16 @@
 // libFuzzer target: a whole .xlsx file, read as the pipeline reads it.
 //
-// The input is the workbook's bytes, served from memory through the
-// FileSystem interface (memory_fs.h), so the ZIP layer, content types,
-// relationships, styles, shared strings and the sheet scanner all see
-// fuzzed data. Like `sheet: all`, the worksheets are listed and each (up to
-// kMaxSheets) is opened by position and drained, its header mapped and its
-// rows turned into records (fuzz_util.h); the first sheet is read a second
-// time with a tiny scanner buffer and small batches, which must deliver the
-// same rows, issues and error. Limits are far below the defaults so that a
-// zip bomb ends with kResourceLimit, not an out-of-memory report.
+// The input is the workbook's bytes, or its parts as text, which the target
+// zips (parts_zip.h) so that mutations reach the XML intact. It is served
+// from memory through the FileSystem interface (memory_fs.h), so the ZIP
+// layer, content types, relationships, styles, shared strings and the sheet
+// scanner all see fuzzed data. Like `sheet: all`, the worksheets are listed
+// and each (up to kMaxSheets) is opened by position and drained, its header
+// mapped and its rows turned into records (fuzz_util.h); the first sheet is
+// read a second time with a tiny scanner buffer and small batches, which
+// must deliver the same rows, issues and error. Limits are far below the
+// defaults so that a zip bomb ends with kResourceLimit, not an out-of-memory
+// report.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +19,7 @@
 
 #include "fuzz_util.h"
 #include "memory_fs.h"
+#include "parts_zip.h"
 #include "read/xlsx/xlsx_reader.h"
 
 namespace flexpipe::fuzz {
@@ -24,6 +27,7 @@ namespace {
 
 constexpr std::string_view kPath = "input.xlsx";
 constexpr size_t kMaxSheets = 4;
+constexpr size_t kMaxParts = 64;
 
 XlsxOptions Options() {
   XlsxOptions options;
@@ -46,7 +50,14 @@ void ReadSheet(FileSystem* fs, const XlsxOptions& options, Drained* out, bool pi
 }
 
 void TestOneInput(const uint8_t* bytes, size_t size) {
-  const std::string_view data(reinterpret_cast<const char*>(bytes), size);
+  std::string_view data(reinterpret_cast<const char*>(bytes), size);
+  std::string zipped;
+  if (data.starts_with(kPartMarker)) {
+    const auto parts = SplitParts(data);
+    if (parts.size() > kMaxParts) return;
+    zipped = StoredZip(parts);
+    data = zipped;
+  }
   MemoryFileSystem fs{std::string(kPath), data};
   XlsxOptions options = Options();
 
