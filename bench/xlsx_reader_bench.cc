@@ -8,6 +8,13 @@
 //                            strings into a 1 MiB buffer, nothing else: the floor
 //   BM_InflateAndScan        the same plus one memchr('<') pass over every byte
 //                            (issue 7's "inflate + one byte scan" floor)
+//   BM_SharedStrings         ReadSharedStrings: the shared-strings part
+//                            inflated (on a second thread) and scanned into
+//                            the table
+//   BM_SharedStringsSerial   the same with the inflate on the reading thread
+//   BM_SharedStringsInflateOnly  the part inflated, nothing else: the floor
+//   BM_SharedStringsScan     the scanner alone, on the part's XML held in
+//                            memory (bytes_per_second: its throughput)
 //   BM_XlsxReader            XlsxReader: open, shared strings, styles, every
 //                            row as cell text (what the pipeline's mapping
 //                            stage receives), the sheet inflated on a second
@@ -36,6 +43,7 @@
 #include "generate/generator.h"
 #include "read/raw_batch.h"
 #include "read/xlsx/shared_strings.h"
+#include "read/xlsx/shared_strings_scanner.h"
 #include "read/xlsx/workbook.h"
 #include "read/xlsx/xlsx_reader.h"
 #include "read/xlsx/zip_archive.h"
@@ -157,20 +165,81 @@ void BM_InflateAndScan(benchmark::State& state) {
 }
 BENCHMARK(BM_InflateAndScan)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void BM_SharedStrings(benchmark::State& state) {
+void SharedStrings(benchmark::State& state, bool read_ahead) {
   auto zip = ZipArchive::Open(DefaultFileSystem(), Workbook(), ZipLimits{});
   if (!zip.ok()) std::abort();
   auto info = ReadWorkbookInfo(zip->get());
   if (!info.ok()) std::abort();
   size_t count = 0;
   for (auto _ : state) {
-    auto strings = ReadSharedStrings(zip->get(), info->shared_strings_part);
+    auto strings = ReadSharedStrings(zip->get(), info->shared_strings_part, {.read_ahead = read_ahead});
     if (!strings.ok()) std::abort();
     count = strings->size();
   }
   state.counters["strings"] = static_cast<double>(count);
 }
+void BM_SharedStrings(benchmark::State& state) { SharedStrings(state, true); }
+void BM_SharedStringsSerial(benchmark::State& state) { SharedStrings(state, false); }
 BENCHMARK(BM_SharedStrings)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SharedStringsSerial)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// The floor of BM_SharedStrings: inflating the part into a 1 MiB buffer.
+void BM_SharedStringsInflateOnly(benchmark::State& state) {
+  auto zip = ZipArchive::Open(DefaultFileSystem(), Workbook(), ZipLimits{});
+  if (!zip.ok()) std::abort();
+  auto info = ReadWorkbookInfo(zip->get());
+  if (!info.ok()) std::abort();
+  std::vector<char> buffer(size_t{1} << 20);
+  uint64_t bytes = 0;
+  for (auto _ : state) {
+    auto entry = (*zip)->OpenEntry(info->shared_strings_part);
+    if (!entry.ok()) std::abort();
+    bytes = 0;
+    while (true) {
+      auto n = (*entry)->Read(buffer.data(), buffer.size());
+      if (!n.ok()) std::abort();
+      if (*n == 0) break;
+      bytes += *n;
+      benchmark::DoNotOptimize(buffer.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_SharedStringsInflateOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+class MemoryFile final : public SequentialFile {
+ public:
+  explicit MemoryFile(const std::string& data) : data_(data) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    const size_t count = std::min(n, data_.size() - pos_);
+    std::memcpy(buf, data_.data() + pos_, count);
+    pos_ += count;
+    return count;
+  }
+
+ private:
+  const std::string& data_;
+  size_t pos_ = 0;
+};
+
+void BM_SharedStringsScan(benchmark::State& state) {
+  auto zip = ZipArchive::Open(DefaultFileSystem(), Workbook(), ZipLimits{});
+  if (!zip.ok()) std::abort();
+  auto info = ReadWorkbookInfo(zip->get());
+  if (!info.ok()) std::abort();
+  auto xml = (*zip)->ReadEntry(info->shared_strings_part, size_t{1} << 30);
+  if (!xml.ok()) std::abort();
+  size_t count = 0;
+  for (auto _ : state) {
+    MemoryFile file(*xml);
+    auto strings = ScanSharedStrings({&file, xml->size(), Workbook().string(), info->shared_strings_part});
+    if (!strings.ok()) std::abort();
+    count = strings->size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * xml->size()));
+  state.counters["strings"] = static_cast<double>(count);
+}
+BENCHMARK(BM_SharedStringsScan)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 void Reader(benchmark::State& state, bool read_ahead) {
   uint64_t rows = 0;

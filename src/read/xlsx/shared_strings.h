@@ -12,22 +12,31 @@
 // "_x000D_"; an escaped surrogate pair becomes one character, a lone
 // surrogate U+FFFD. (_x0000_ gives a NUL byte, as written.)
 //
-// Streaming and memory: the part is inflated and parsed in 64 KiB chunks,
-// never held whole. The strings live in one contiguous arena with a 32-bit
-// end offset per string: text bytes + 4 bytes per string, no allocation per
-// string (a 13.5 MB sharedStrings.xml of 300,000 address-like strings
-// takes 8.8 MB).
+// Reading: a hand-written streaming scanner (shared_strings_scanner.h), not
+// a general XML parser. The part is inflated on a second thread while it is
+// scanned (SharedStringsOptions::read_ahead) and never held whole: a 1 MiB
+// read buffer (more only for a longer <si>) and 3 MiB of read-ahead chunks.
 //
-// Errors: kCorruptFile for malformed XML (a DTD is refused, see
-// xml_parser.h); kResourceLimit when the text exceeds 4 GiB or the table 2^32
-// strings; ZipArchive errors (zip bomb, CRC, I/O) as reported.
+// Memory: the strings live in one contiguous arena with a 32-bit end offset
+// per string: text bytes + 4 bytes per string, no allocation per string (a
+// 13.5 MB sharedStrings.xml of 300,000 address-like strings takes 8.8 MB).
+//
+// Errors, located in the archive's file, messages starting with the part's
+// name: kCorruptFile for malformed XML ("XML error at byte N …"), a part cut
+// short, a root element other than <sst>, and a document type declaration
+// (refused: no entity expansion); kBadEncoding for UTF-16 or another declared
+// encoding than UTF-8; kResourceLimit for a <si> longer than
+// SharedStringsOptions::max_string_bytes of XML, more than 4 GiB of text or
+// 2^32 strings; ZipArchive errors (zip bomb, CRC, I/O) as reported.
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <cstdlib>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "flexpipe/status.h"
@@ -51,17 +60,84 @@ class SharedStrings {
   size_t memory_bytes() const { return arena_.capacity() + ends_.capacity() * sizeof(uint32_t); }
 
  private:
-  friend class SharedStringsBuilder;
-  std::string arena_;           // every string's bytes, back to back
+  friend class SharedStringsScanner;
+
+  // The strings' bytes, back to back, in one malloc'ed block: the scanner
+  // reserves the part's declared size (untouched pages cost nothing) and
+  // trims the rest with realloc, which moves no bytes (shrinking a
+  // std::string copies the whole text).
+  class Arena {
+   public:
+    Arena() = default;
+    Arena(Arena&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)),
+          size_(std::exchange(other.size_, 0)),
+          capacity_(std::exchange(other.capacity_, 0)) {}
+    Arena& operator=(Arena&& other) noexcept {
+      std::swap(data_, other.data_);
+      std::swap(size_, other.size_);
+      std::swap(capacity_, other.capacity_);
+      return *this;
+    }
+    ~Arena() { std::free(data_); }
+
+    const char* data() const { return data_; }
+    char* data() { return data_; }
+    size_t size() const { return size_; }
+    size_t capacity() const { return capacity_; }
+    // Room for n more bytes after size(), growing the block (doubling) if
+    // needed; Resize() takes in what was written there.
+    char* Extend(size_t n) {
+      if (capacity_ - size_ < n || data_ == nullptr)
+        Reallocate(std::max({size_ + n, 2 * capacity_, size_t{64}}));
+      return data_ + size_;
+    }
+    // Sets the size, at most capacity(): drops bytes, or takes in Extend()'s.
+    void Resize(size_t n) {
+      assert(n <= capacity_);
+      size_ = n;
+    }
+    void Reserve(size_t n) {
+      if (n > capacity_) Reallocate(n);
+    }
+    void Trim() {
+      if (capacity_ > size_) Reallocate(size_);
+    }
+
+   private:
+    void Reallocate(size_t capacity);  // std::bad_alloc when out of memory
+
+    char* data_ = nullptr;
+    size_t size_ = 0;
+    size_t capacity_ = 0;
+  };
+
+  Arena arena_;                 // every string's bytes, back to back
   std::vector<uint32_t> ends_;  // ends_[i]: end of string i in arena_
 };
 
+struct SharedStringsOptions {
+  // Size of the read buffer. Default: 1 MiB.
+  size_t buffer_bytes = 1 << 20;
+  // Longest XML of one <si> (and of any other tag, comment or element of the
+  // part): how far the read buffer may grow. Default: 32 MiB (Excel's longest
+  // string is 32,767 characters; rich text adds markup around it).
+  size_t max_string_bytes = 32 << 20;
+  // Inflate the part on a second thread, a few MiB ahead of the scanner
+  // (core/read_ahead_file.h): about max(inflate, scan) instead of their sum.
+  // Default: true.
+  bool read_ahead = true;
+};
+
 // Reads the shared-strings part `part` (WorkbookInfo::shared_strings_part);
-// "" gives the empty table.
-Result<SharedStrings> ReadSharedStrings(ZipArchive* zip, std::string_view part);
+// "" gives the empty table. `zip` is used by this thread only, and by the
+// read-ahead thread while this call runs.
+Result<SharedStrings> ReadSharedStrings(ZipArchive* zip, std::string_view part,
+                                        const SharedStringsOptions& options = {});
 
 // Decodes Excel's _xHHHH_ escapes in place (see above); returns the new
-// length, never more than `size`. Exposed for inline strings in sheets.
+// length, never more than `size`. (Inline strings in sheets do not go through
+// it yet: the XLSX reader passes their escapes on as written.)
 size_t DecodeOoxmlEscapes(char* text, size_t size);
 
 }  // namespace flexpipe

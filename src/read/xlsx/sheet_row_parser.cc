@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "read/xlsx/cell_ref.h"
+#include "read/xlsx/xml_rich_text.h"
 #include "read/xlsx/xml_text.h"
 
 namespace flexpipe {
@@ -68,17 +69,11 @@ bool At(const char* p, const char* end, const char (&literal)[N]) {
   return static_cast<size_t>(end - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
 }
 
-// Whether [p, end) starts with the end tag "</name>" exactly (the common
-// spelling; anything else goes through ReadEndTag). Names are one to three
-// letters: a loop, not a memcmp call.
-bool AtPlainEndTag(const char* p, const char* end, std::string_view name) {
-  const size_t n = name.size();
-  if (static_cast<size_t>(end - p) < n + 3 || p[1] != '/' || p[n + 2] != '>') return false;
-  for (size_t i = 0; i < n; ++i) {
-    if (p[2 + i] != name[i]) return false;
-  }
-  return true;
-}
+using xml::AtPlainEndTag;
+
+constexpr xml::TextErrors kCellTextErrors{"unexpected end tag in a cell value",
+                                          "an element inside a cell value",
+                                          "unexpected end tag in an inline string"};
 
 }  // namespace
 
@@ -529,92 +524,24 @@ Scan SheetRowParser::PlaceCell(std::string_view ref, XlsxCell* cell) {
 
 // Character data up to </element>, p just after the start tag.
 Scan SheetRowParser::ReadText(const char*& p, const char* end, std::string_view element, Text* text) {
-  while (true) {
-    const char* stop = xml::FindTextEnd(p, end);
-    bool plain = true;
-    if (stop != end && *stop != '<') {
-      plain = false;
-      stop = xml::FindLt(stop, end);
-    }
-    if (end - stop < 2) return Scan::kIncomplete;
-    if (stop != p) {
-      if (const Scan s = Append({p, static_cast<size_t>(stop - p)}, plain ? kPlain : kDecode, text);
-          s != Scan::kOk) {
-        return s;
-      }
-    }
-    p = stop;
-    if (p[1] == '/') {
-      if (AtPlainEndTag(p, end, element)) {
-        p += element.size() + 3;
-        return Scan::kOk;
-      }
-      std::string_view name;
-      if (const Scan s = xml::ReadEndTag(p, end, &name, &syntax_error_); s != Scan::kOk) return s;
-      if (name != element) return Malformed("unexpected end tag in a cell value");
-      return Scan::kOk;
-    }
-    if (p[1] != '!' && p[1] != '?') return Malformed("an element inside a cell value");
-    xml::Markup kind;
-    std::string_view cdata;
-    if (const Scan s = xml::ReadMarkup(p, end, &kind, &cdata, &syntax_error_); s != Scan::kOk) return s;
-    if (kind == xml::Markup::kCdata && !cdata.empty()) {
-      if (const Scan s = Append(cdata, kCdata, text); s != Scan::kOk) return s;
-    }
-  }
+  return xml::ReadText(p, end, element, kCellTextErrors, &syntax_error_,
+                       [&](std::string_view raw, xml::TextKind kind) { return Append(raw, kind, text); });
 }
 
-// The content of <is>, p just after its start tag: the text of its <t>
-// elements, directly inside <is> or inside rich-text runs <r>; phonetic runs
-// <rPh> and run properties <rPr> are skipped.
+// The content of <is>, p just after its start tag (xml_rich_text.h).
 Scan SheetRowParser::ReadInlineString(const char*& p, const char* end, Text* text) {
-  bool in_run = false;
-  while (true) {
-    p = xml::FindLt(p, end);
-    if (end - p < 2) return Scan::kIncomplete;
-    Scan s = Scan::kOk;
-    if (p[1] == '/') {
-      std::string_view name;
-      s = xml::ReadEndTag(p, end, &name, &syntax_error_);
-      if (s != Scan::kOk) return s;
-      if (in_run && name == "r") {
-        in_run = false;
-        continue;
-      }
-      if (!in_run && name == "is") return Scan::kOk;
-      return Malformed("unexpected end tag in an inline string");
-    }
-    if (p[1] == '!' || p[1] == '?') {
-      xml::Markup kind;
-      std::string_view cdata;
-      s = xml::ReadMarkup(p, end, &kind, &cdata, &syntax_error_);
-    } else {
-      std::string_view name;
-      bool empty = false;
-      ++p;
-      s = xml::ReadName(p, end, &name, &syntax_error_);
-      if (s == Scan::kOk) s = xml::SkipAttributes(p, end, &empty, &syntax_error_);
-      if (s == Scan::kOk && !empty) {
-        if (name == "t") {
-          s = ReadText(p, end, "t", text);
-        } else if (name == "r" && !in_run) {
-          in_run = true;
-        } else {
-          s = SkipUnknownElement(p, end);
-        }
-      }
-    }
-    if (s != Scan::kOk) return s;
-  }
+  return xml::ReadRichText(
+      p, end, "is", kCellTextErrors, &syntax_error_,
+      [&](std::string_view raw, xml::TextKind kind) { return Append(raw, kind, text); }, [] {});
 }
 
 Scan SheetRowParser::SkipUnknownElement(const char*& p, const char* end) {
   return xml::SkipElement(p, end, &syntax_error_);
 }
 
-Scan SheetRowParser::Append(std::string_view raw, TextKind kind, Text* text) {
+Scan SheetRowParser::Append(std::string_view raw, xml::TextKind kind, Text* text) {
   if (raw.empty()) return Scan::kOk;
-  if (kind == kPlain && text->size == 0 && !text->in_arena) {
+  if (kind == xml::TextKind::kPlain && text->size == 0 && !text->in_arena) {
     text->data = raw.data();
     text->size = raw.size();
     return Scan::kOk;
@@ -629,13 +556,13 @@ Scan SheetRowParser::Append(std::string_view raw, TextKind kind, Text* text) {
   char* dst = ArenaFor(raw.size());
   size_t produced = raw.size();
   switch (kind) {
-    case kPlain:
+    case xml::TextKind::kPlain:
       std::memcpy(dst, raw.data(), raw.size());
       break;
-    case kCdata:
+    case xml::TextKind::kCdata:
       produced = NormalizeLineEnds(raw, dst);
       break;
-    case kDecode:
+    case xml::TextKind::kDecode:
       if (std::string_view bad; !DecodeXmlText(raw, dst, &produced, &bad)) {
         return Fail(ErrorCode::kCorruptFile, fmt::format("invalid entity reference \"{}\"", bad));
       }

@@ -40,6 +40,7 @@
 #include "flexpipe/status.h"
 #include "read/xlsx/cell_ref.h"
 #include "read/xlsx/sheet_row.h"
+#include "read/xlsx/xml_rich_text.h"
 #include "read/xlsx/xml_scan.h"
 
 namespace flexpipe {
@@ -84,11 +85,6 @@ class SheetRowParser {
     size_t size = 0;
     bool in_arena = false;
   };
-  enum TextKind : uint8_t {
-    kPlain,   // character data without '&' or CR: copied as is
-    kDecode,  // character data with references or CR: decoded (xml_text.h)
-    kCdata,   // a CDATA section: only line ends normalised
-  };
 
   Scan ReadRowStart(const char*& p, const char* end, bool* self_closing);
   bool ReadCellFast(const char*& p, const char* end, const char* tag);
@@ -101,7 +97,7 @@ class SheetRowParser {
   Scan SkipUnknownElement(const char*& p, const char* end);
   Scan CheckRowNumber();
 
-  Scan Append(std::string_view raw, TextKind kind, Text* text);
+  Scan Append(std::string_view raw, xml::TextKind kind, Text* text);
   char* ArenaFor(size_t n);
 
   // Errors, located at the current row and (when in a cell) cell.

@@ -103,7 +103,10 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(FileSystem* fs, const std::
     r->styles_ = std::move(*styles);
   }
   if (!workbook->shared_strings_part.empty()) {
-    Result<SharedStrings> strings = ReadSharedStrings(r->zip_.get(), workbook->shared_strings_part);
+    SharedStringsOptions strings_options;
+    strings_options.read_ahead = options.read_ahead;
+    Result<SharedStrings> strings =
+        ReadSharedStrings(r->zip_.get(), workbook->shared_strings_part, strings_options);
     if (!strings.ok()) return fail(strings.status());
     r->strings_ = std::move(*strings);
   }

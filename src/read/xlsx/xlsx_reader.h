@@ -58,9 +58,9 @@ struct XlsxOptions {
   SheetScannerOptions scanner;
   // Most rows per NextBatch(). Default: 4096.
   int rows_per_batch = 4096;
-  // Inflate the worksheet on a second thread, a few MiB ahead of the scanner
-  // (core/read_ahead_file.h): about max(inflate, scan) instead of their sum.
-  // Default: true.
+  // Inflate the shared strings and then the worksheet on a second thread, a
+  // few MiB ahead of their scanners (core/read_ahead_file.h): about
+  // max(inflate, scan) instead of their sum. Default: true.
   bool read_ahead = true;
 };
 

@@ -14,7 +14,8 @@
 // This is not a general XML parser: no DTD (a "<!DOCTYPE" or other "<!"
 // declaration is an error, which also rules out entity expansion attacks),
 // names are matched by their local part (the prefix before ':' is ignored,
-// "x:row" is "row"), and only what worksheet XML needs is checked.
+// "x:row" is "row"), and only what worksheet and shared-strings XML need is
+// checked.
 //
 // PERF: everything is inline; the sheet row parser's inner loop is made of
 // these calls.
@@ -42,9 +43,11 @@ inline const char* FindLt(const char* p, const char* end) {
 }
 
 // The first '<', '&' or '\r' in [p, end), or end: where plain character data
-// stops. Cell values are short, so one 16-byte SSE2 comparison (x86-64
-// baseline) usually finds the end; the scalar loop takes the last bytes so
-// nothing past `end` is read.
+// stops; with kAlso, its first occurrence too (the shared-strings scanner
+// stops at '_', where Excel's escapes start). Cell values are short, so one
+// 16-byte SSE2 comparison (x86-64 baseline) usually finds the end; the scalar
+// loop takes the last bytes so nothing past `end` is read.
+template <char kAlso = '<'>
 [[gnu::always_inline]] inline const char* FindTextEnd(const char* p, const char* end) {
 #if defined(__SSE2__)
   const __m128i lt = _mm_set1_epi8('<');
@@ -52,17 +55,30 @@ inline const char* FindLt(const char* p, const char* end) {
   const __m128i cr = _mm_set1_epi8('\r');
   while (end - p >= 16) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, lt),
-                                      _mm_or_si128(_mm_cmpeq_epi8(bytes, amp), _mm_cmpeq_epi8(bytes, cr)));
+    __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(bytes, lt),
+                                _mm_or_si128(_mm_cmpeq_epi8(bytes, amp), _mm_cmpeq_epi8(bytes, cr)));
+    if constexpr (kAlso != '<') hits = _mm_or_si128(hits, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(kAlso)));
     const int mask = _mm_movemask_epi8(hits);
     if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
     p += 16;
   }
 #endif
   for (; p != end; ++p) {
-    if (*p == '<' || *p == '&' || *p == '\r') return p;
+    if (*p == '<' || *p == '&' || *p == '\r' || *p == kAlso) return p;
   }
   return end;
+}
+
+// Whether [p, end) starts with the end tag "</name>" exactly: the common
+// spelling, tested without ReadEndTag (anything else goes through it). Names
+// are a few letters: a loop, not a memcmp call.
+inline bool AtPlainEndTag(const char* p, const char* end, std::string_view name) {
+  const size_t n = name.size();
+  if (static_cast<size_t>(end - p) < n + 3 || p[1] != '/' || p[n + 2] != '>') return false;
+  for (size_t i = 0; i < n; ++i) {
+    if (p[2 + i] != name[i]) return false;
+  }
+  return true;
 }
 
 // Whether [p, end) starts with `literal`: kOk, kIncomplete when the bytes
@@ -197,6 +213,11 @@ inline Scan ReadEndTag(const char*& p, const char* end, std::string_view* local,
 
 enum class Markup : uint8_t { kComment, kProcessingInstruction, kCdata };
 
+// ReadMarkup's error for a "<!" that is neither a comment nor CDATA (callers
+// compare the pointer to tell it from other syntax errors).
+inline constexpr char kDeclarationError[] =
+    "document type declarations (<!DOCTYPE, <!ENTITY) are not allowed in a worksheet";
+
 // Reads a comment, processing instruction (including the XML declaration) or
 // CDATA section, p on its '<' (followed by '!' or '?'). *cdata receives a
 // CDATA section's text. Any other "<!" (DOCTYPE, ENTITY) is an error.
@@ -221,7 +242,7 @@ inline Scan ReadMarkup(const char*& p, const char* end, Markup* kind, std::strin
     terminator = "]]>";
     body = 9;
   } else {
-    *error = "document type declarations (<!DOCTYPE, <!ENTITY) are not allowed in a worksheet";
+    *error = kDeclarationError;
     return Scan::kError;
   }
   const size_t stop = rest.find(terminator, body);
