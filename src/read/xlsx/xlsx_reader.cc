@@ -184,6 +184,7 @@ Result<std::vector<std::string>> XlsxReader::ReadHeader(uint64_t* row_number) {
     }
     text_.clear();
     std::vector<std::string> header;
+    const size_t first_issue = issues_.size();
     for (const XlsxCell& cell : row.cells) {
       text_.clear();
       AppendCellText(cell);
@@ -191,6 +192,7 @@ Result<std::vector<std::string>> XlsxReader::ReadHeader(uint64_t* row_number) {
       if (header.size() <= cell.column) header.resize(cell.column + 1);
       header[cell.column] = text_;
     }
+    for (size_t i = first_issue; i < issues_.size(); ++i) issues_[i].row = row.number;
     if (header.empty()) continue;  // only empty cells: not the header yet
     header_ = std::move(header);
     header_row_ = row.number;

@@ -131,6 +131,35 @@ wb.save("title.xlsx")
   EXPECT_EQ(ReadXlsx(path, HeaderRow(3)).status().code(), ErrorCode::kNoHeader);
 }
 
+// Found by fuzz/xlsx_reader_fuzz.cc: issues raised while the header was being
+// looked for (a blank-looking row above it, the header row itself) said "row 0".
+TEST(XlsxReader, IssuesInAndAboveTheHeaderRowNameTheirRow) {
+  TempDir dir;
+  auto parts = testing::MinimalWorkbookParts();
+  testing::SetPart(
+      &parts, "xl/worksheets/sheet1.xml",
+      R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)"
+      R"(<row r="1"><c r="A1" t="s"><v>7</v></c></row>)"
+      R"(<row r="2"><c r="A2" t="s"><v>8</v></c><c r="B2" t="inlineStr"><is><t>Address</t></is></c>)"
+      R"(<c r="C2" t="inlineStr"><is><t>City</t></is></c></row>)"
+      R"(<row r="3"><c r="B3" t="inlineStr"><is><t>1 Main St</t></is></c><c r="C3" t="s"><v>9</v></c>)"
+      R"(</row></sheetData></worksheet>)");
+  const auto path = testing::BuildZip(dir, "book.xlsx", parts);  // no shared strings part at all
+
+  const CsvContents c = MustRead(path);
+  EXPECT_EQ(c.header_row, 2u) << "row 1 has only a broken reference: blank";
+  EXPECT_EQ(c.rows, (Rows{{"", "1 Main St", ""}}));
+  ASSERT_EQ(c.issues.size(), 3u);
+  EXPECT_THAT(c.issues[0], HasSubstr("CORRUPT_FILE row 1: cell A: shared string index '7' does not exist"));
+  EXPECT_THAT(c.issues[1], HasSubstr("CORRUPT_FILE row 2: cell A: shared string index '8'"));
+  EXPECT_THAT(c.issues[2], HasSubstr("CORRUPT_FILE row 3: cell C: shared string index '9'"));
+
+  const CsvContents given = MustRead(path, HeaderRow(2));
+  EXPECT_EQ(given.rows, c.rows);
+  ASSERT_EQ(given.issues.size(), 2u) << "rows above a given header_row are not read";
+  EXPECT_THAT(given.issues[0], HasSubstr("row 2:"));
+}
+
 TEST(XlsxReader, The1904DateSystemIsHonoured) {
   TempDir dir;
   ASSERT_TRUE(testing::RunPython(dir, R"(
