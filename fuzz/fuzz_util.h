@@ -33,9 +33,11 @@ namespace flexpipe::fuzz {
 struct Drained {
   ErrorCode error = ErrorCode::kOk;  // the error that ended the read, if any
   std::vector<std::string> header;
+  uint64_t header_row = 0;
   std::vector<uint64_t> row_numbers;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> issues;  // "<code> <row> <message>"
+  std::vector<uint64_t> issue_rows;
   friend bool operator==(const Drained&, const Drained&) = default;
 };
 
@@ -85,6 +87,7 @@ inline void Drain(RowSource* source, Drained* out, bool pipeline) {
     return;
   }
   out->header = *header;
+  out->header_row = header_row;
   std::optional<RecordBuilder> builder;
   if (pipeline) {
     Result<HeaderMapping> mapping = MapHeader(*header, HeaderMappingOptions{});
@@ -117,6 +120,7 @@ inline void Drain(RowSource* source, Drained* out, bool pipeline) {
       out->rows.emplace_back(batch.row(i).begin(), batch.row(i).end());
     }
     for (const RowIssue& issue : batch.issues()) {
+      out->issue_rows.push_back(issue.row);
       out->issues.push_back(std::string(ErrorCodeName(issue.code)) + " " + std::to_string(issue.row) + " " +
                             issue.message);
     }

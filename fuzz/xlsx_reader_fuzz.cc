@@ -7,8 +7,9 @@
 // scanner all see fuzzed data. Like `sheet: all`, the worksheets are listed
 // and each (up to kMaxSheets) is opened by position and drained, its header
 // mapped and its rows turned into records (fuzz_util.h); the first sheet is
-// read a second time with a tiny scanner buffer and small batches, which
-// must deliver the same rows, issues and error. Limits are far below the
+// read again with a tiny scanner buffer and small batches, and with
+// header_row naming the row it found as the header: both must deliver the
+// same rows, issues and error. Limits are far below the
 // defaults so that a zip bomb ends with kResourceLimit, not an out-of-memory
 // report.
 #include <cstddef>
@@ -85,6 +86,23 @@ void TestOneInput(const uint8_t* bytes, size_t size) {
   Drained second;
   ReadSheet(&fs, options, &second, /*pipeline=*/false);
   ExpectSame(first, second, "a small scanner buffer changed what the XLSX reader delivered");
+
+  if (first.header_row == 0) return;
+  options = Options();
+  options.sheet = selectors.front();
+  options.header_row = first.header_row;  // naming the row found gives the same rows
+  Drained third;
+  ReadSheet(&fs, options, &third, /*pipeline=*/false);
+  Drained from_header = first;  // less the issues of rows above the header, which are then not read
+  from_header.issues.clear();
+  from_header.issue_rows.clear();
+  for (size_t i = 0; i < first.issues.size(); ++i) {
+    if (first.issue_rows[i] < first.header_row) continue;
+    from_header.issues.push_back(first.issues[i]);
+    from_header.issue_rows.push_back(first.issue_rows[i]);
+  }
+  ExpectSame(from_header, third,
+             "header_row set to the detected header row changed what the XLSX reader delivered");
 }
 
 }  // namespace
