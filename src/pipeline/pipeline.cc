@@ -16,18 +16,15 @@
 #include "core/env.h"
 #include "discover/discovery.h"
 #include "pipeline/file_task.h"
+#include "pipeline/run_outputs.h"
 #include "pipeline/store_session.h"
 #include "report/html_report.h"
 #include "schema/header_normalize.h"
 #include "score/profile.h"
 #include "score/registry.h"
 #include "write/existing_output.h"
-#include "write/json_summary.h"
-#include "write/json_summary_parse.h"
 #include "write/master_csv.h"
-#include "write/master_xlsx.h"
 #include "write/rejects_csv.h"
-#include "write/staged_outputs.h"
 
 namespace flexpipe {
 namespace {
@@ -134,13 +131,7 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
   }
 }
 
-// Where this run's outputs go ("" = not written) and, under output.existing:
-// backup, the stamp their predecessors are kept under.
-struct OutputPlan {
-  std::string xlsx, csv, report, rejects;
-  std::string backup_stamp;
-};
-
+// Where this run's outputs go (pipeline/run_outputs.h).
 Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPolicy policy, FileSystem* fs,
                                const std::string& started_at) {
   OutputPlan plan;
@@ -163,6 +154,8 @@ Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPol
     plan.report = free[2].string();
     plan.rejects = free[3].string();
   }
+  // The HTML report is not numbered under output.existing: version (docs/outputs.md).
+  if (options.output.enable_html) plan.html = HtmlReportPath(options.output).string();
   return plan;
 }
 
@@ -306,52 +299,22 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                              static_cast<size_t>(std::max(0, options.output.top_n)), paths, &summary);
   const double t_merge = clock->MonotonicSeconds();
 
-  // Write: the master CSV, the master workbook, then the summary naming them
-  // — staged, so that they replace their predecessors all together or not
-  // at all (write/staged_outputs.h).
+  // Write: the master CSV, the master workbook, the rejects file, then the
+  // reports naming them, as one set (pipeline/run_outputs.h).
   if (context.listener != nullptr) context.listener->OnStage("write");
   FP_ASSIGN_OR_RETURN(const OutputPlan out, PlanOutputs(options, *existing, fs, summary.started_at));
-  OutputStaging staged(fs);
-  if (!out.csv.empty()) {
-    Status s = WriteMasterCsv(&staged, out.csv, sets, merged, layout, *scorer, paths, out.backup_stamp);
-    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-    summary.master_csv = out.csv;
-  }
-  if (!out.xlsx.empty()) {
-    MasterXlsxOptions workbook;
-    workbook.top_n = static_cast<size_t>(std::max(0, options.output.top_n));
-    workbook.backup_stamp = out.backup_stamp;
-    Status s = WriteMasterXlsx(&staged, out.xlsx, sets, merged, layout, *scorer, paths, summary, workbook);
-    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-    summary.master_xlsx = out.xlsx;
-  }
-  if (!out.rejects.empty()) {
-    Status s = WriteRejectsCsv(&staged, out.rejects, summary.files, out.backup_stamp);
-    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-    summary.rejects_file = out.rejects;
-  }
-  summary.report_file = out.report;
-  const double t_end = clock->MonotonicSeconds();
-  summary.stage_seconds["read_score"] = t_read - t_start;
-  summary.stage_seconds["merge"] = t_merge - t_read;
-  summary.stage_seconds["write"] = t_end - t_merge;
-  if (store != nullptr) summary.stage_seconds["store"] = store->seconds();  // within read_score
-  summary.seconds = t_end - t_start;
-  summary.rows_per_second =
-      summary.seconds > 0 ? static_cast<double>(summary.rows_read) / summary.seconds : 0;
-  if (options.output.enable_html) {  // the report renders the summary; the JSON, written last, names it
-    summary.html_report = HtmlReportPath(options.output).string();
-    // Rendered from the summary as its JSON has it, so that `flexpipe report`
-    // renders the same page again from the JSON the store keeps.
-    FP_ASSIGN_OR_RETURN(const RunSummary shown, SummaryAsWritten(summary));
-    Status s = WriteHtmlReport(&staged, summary.html_report, shown, out.backup_stamp);
-    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-  }
-  if (!out.report.empty()) {
-    Status s = WriteSummaryJson(&staged, out.report, summary, out.backup_stamp);
-    if (!s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
-  }
-  if (Status s = staged.Commit(); !s.ok()) return Status(ErrorCode::kOutputError, s.message(), s.location());
+  const auto finish_timing = [&](RunSummary* s) {
+    const double t_end = clock->MonotonicSeconds();
+    s->stage_seconds["read_score"] = t_read - t_start;
+    s->stage_seconds["merge"] = t_merge - t_read;
+    s->stage_seconds["write"] = t_end - t_merge;
+    if (store != nullptr) s->stage_seconds["store"] = store->seconds();  // within read_score
+    s->seconds = t_end - t_start;
+    s->rows_per_second = s->seconds > 0 ? static_cast<double>(s->rows_read) / s->seconds : 0;
+  };
+  FP_RETURN_IF_ERROR(WriteRunOutputs(fs, out, static_cast<size_t>(std::max(0, options.output.top_n)),
+                                     RankedCandidates{sets, merged, layout, *scorer, paths}, nullptr,
+                                     &summary, finish_timing));
   if (store != nullptr) FP_RETURN_IF_ERROR(store->Finish(RunStatus::kCompleted, &summary, &merged));
   return summary;
 }

@@ -18,7 +18,7 @@
 #include "core/date.h"
 #include "core/env.h"
 #include "pipeline/file_task.h"
-#include "report/html_report.h"
+#include "pipeline/run_outputs.h"
 #include "score/profile.h"
 #include "score/registry.h"
 #include "store/migrations.h"
@@ -27,11 +27,7 @@
 #include "store/run_store.h"
 #include "store/schema.h"
 #include "write/existing_output.h"
-#include "write/json_summary.h"
 #include "write/json_summary_parse.h"
-#include "write/master_csv.h"
-#include "write/master_xlsx.h"
-#include "write/staged_outputs.h"
 
 namespace flexpipe {
 namespace {
@@ -184,15 +180,11 @@ RunSummary WorkbookSummary(const RunSummary& stored, std::span<const CandidateSe
   return s;
 }
 
-// Where the outputs go ("" = not written) and the stamp of backups.
-struct ReportPlan {
-  std::string csv, xlsx, html, report;
-  std::string backup_stamp;
-};
-
-Result<ReportPlan> PlanReport(const ReportOptions& options, const RunSummary& run,
+// Where the outputs go (pipeline/run_outputs.h); the rejects file is not
+// re-created.
+Result<OutputPlan> PlanReport(const ReportOptions& options, const RunSummary& run,
                               ExistingOutputPolicy policy, FileSystem* fs, Clock* clock) {
-  ReportPlan plan;
+  OutputPlan plan;
   const bool master = !options.master_file.empty();
   if (options.write_csv) plan.csv = master ? MasterCsvPath(options.master_file) : run.master_csv;
   if (options.write_xlsx) plan.xlsx = master ? options.master_file : run.master_xlsx;
@@ -210,8 +202,6 @@ Result<ReportPlan> PlanReport(const ReportOptions& options, const RunSummary& ru
   }
   return plan;
 }
-
-Status OutputError(const Status& s) { return Status(ErrorCode::kOutputError, s.message(), s.location()); }
 
 }  // namespace
 
@@ -259,37 +249,12 @@ Result<ReportResult> ReportFromStore(const ReportOptions& options, const RunCont
                     summary.candidates_unique, summary.candidates_before_dedup));
   }
 
-  // Write, in the run's order and staged as a run's are (all replace their
-  // predecessors or none does); the summary names what was written.
+  // Write, as a run writes (pipeline/run_outputs.h).
   if (context.listener != nullptr) context.listener->OnStage("write");
-  FP_ASSIGN_OR_RETURN(const ReportPlan out, PlanReport(options, summary, *existing, fs, clock));
-  OutputStaging staged(fs);
-  if (!out.csv.empty()) {
-    Status s = WriteMasterCsv(&staged, out.csv, sets, merged, layout, *scorer, paths, out.backup_stamp);
-    if (!s.ok()) return OutputError(s);
-    summary.master_csv = out.csv;
-  }
-  if (!out.xlsx.empty()) {
-    MasterXlsxOptions workbook;
-    workbook.top_n = settings.top_n;
-    workbook.backup_stamp = out.backup_stamp;
-    Status s =
-        WriteMasterXlsx(&staged, out.xlsx, sets, merged, layout, *scorer, paths, workbook_summary, workbook);
-    if (!s.ok()) return OutputError(s);
-    summary.master_xlsx = out.xlsx;
-  }
-  if (!out.report.empty()) summary.report_file = out.report;
-  if (!out.html.empty()) {
-    summary.html_report = out.html;
-    FP_ASSIGN_OR_RETURN(const RunSummary shown, SummaryAsWritten(summary));
-    Status s = WriteHtmlReport(&staged, out.html, shown, out.backup_stamp);
-    if (!s.ok()) return OutputError(s);
-  }
-  if (!out.report.empty()) {
-    Status s = WriteSummaryJson(&staged, out.report, summary, out.backup_stamp);
-    if (!s.ok()) return OutputError(s);
-  }
-  if (Status s = staged.Commit(); !s.ok()) return OutputError(s);
+  FP_ASSIGN_OR_RETURN(const OutputPlan out, PlanReport(options, summary, *existing, fs, clock));
+  FP_RETURN_IF_ERROR(WriteRunOutputs(fs, out, settings.top_n,
+                                     RankedCandidates{sets, merged, layout, *scorer, paths},
+                                     &workbook_summary, &summary));
   return ReportResult{run.id, run.flexpipe_version, std::move(summary)};
 }
 

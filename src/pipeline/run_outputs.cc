@@ -1,0 +1,60 @@
+#include "pipeline/run_outputs.h"
+
+#include "report/html_report.h"
+#include "write/json_summary.h"
+#include "write/json_summary_parse.h"
+#include "write/master_csv.h"
+#include "write/master_xlsx.h"
+#include "write/rejects_csv.h"
+#include "write/staged_outputs.h"
+
+namespace flexpipe {
+namespace {
+
+Status OutputError(const Status& s) { return Status(ErrorCode::kOutputError, s.message(), s.location()); }
+
+}  // namespace
+
+Status WriteRunOutputs(FileSystem* fs, const OutputPlan& plan, size_t top_n, const RankedCandidates& ranked,
+                       const RunSummary* workbook_summary, RunSummary* summary,
+                       const std::function<void(RunSummary*)>& before_reports) {
+  OutputStaging staged(fs);
+  if (!plan.csv.empty()) {
+    Status s = WriteMasterCsv(&staged, plan.csv, ranked.sets, ranked.merged, ranked.layout, ranked.scorer,
+                              ranked.paths, plan.backup_stamp);
+    if (!s.ok()) return OutputError(s);
+    summary->master_csv = plan.csv;
+  }
+  if (!plan.xlsx.empty()) {
+    MasterXlsxOptions workbook;
+    workbook.top_n = top_n;
+    workbook.backup_stamp = plan.backup_stamp;
+    Status s =
+        WriteMasterXlsx(&staged, plan.xlsx, ranked.sets, ranked.merged, ranked.layout, ranked.scorer,
+                        ranked.paths, workbook_summary != nullptr ? *workbook_summary : *summary, workbook);
+    if (!s.ok()) return OutputError(s);
+    summary->master_xlsx = plan.xlsx;
+  }
+  if (!plan.rejects.empty()) {
+    Status s = WriteRejectsCsv(&staged, plan.rejects, summary->files, plan.backup_stamp);
+    if (!s.ok()) return OutputError(s);
+    summary->rejects_file = plan.rejects;
+  }
+  if (!plan.report.empty()) summary->report_file = plan.report;
+  if (before_reports) before_reports(summary);
+  if (!plan.html.empty()) {
+    summary->html_report = plan.html;
+    Result<RunSummary> shown = SummaryAsWritten(*summary);
+    if (!shown.ok()) return shown.status();
+    Status s = WriteHtmlReport(&staged, plan.html, *shown, plan.backup_stamp);
+    if (!s.ok()) return OutputError(s);
+  }
+  if (!plan.report.empty()) {
+    Status s = WriteSummaryJson(&staged, plan.report, *summary, plan.backup_stamp);
+    if (!s.ok()) return OutputError(s);
+  }
+  if (Status s = staged.Commit(); !s.ok()) return OutputError(s);
+  return Status::Ok();
+}
+
+}  // namespace flexpipe
