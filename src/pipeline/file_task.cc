@@ -142,6 +142,8 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   const RecordBuilder builder(*mapping);
   RowScratch s;
   std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
+  std::array<bool, kFieldCount> counts_distinct{};                 // text fields; the others get a range
+  for (Field f : fields) counts_distinct[Index(f)] = TracksDistinct(f);
   s.key_texts.resize(ctx.key_fields.size());
   RawBatch batch;
   uint64_t next_progress = kProgressEveryRows;
@@ -213,14 +215,14 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
         ++out.counts.rows_with_column[k];
         const FieldValue& v = s.record[f];
         if (!v.present) continue;
-        if (++out.counts.present[k] == 1) {
-          out.counts.min[k] = out.counts.max[k] = v.number;
+        const bool first = ++out.counts.present[k] == 1;
+        if (counts_distinct[k]) {
+          if (distinct[k].size() <= kDistinctValuesCap)
+            distinct[k].insert(Fnv1a64(v.text));  // then no more work
         } else {
-          out.counts.min[k] = std::min(out.counts.min[k], v.number);
-          out.counts.max[k] = std::max(out.counts.max[k], v.number);
+          out.counts.min[k] = first ? v.number : std::min(out.counts.min[k], v.number);
+          out.counts.max[k] = first ? v.number : std::max(out.counts.max[k], v.number);
         }
-        if (distinct[k].size() <= kDistinctValuesCap && TracksDistinct(f))
-          distinct[k].insert(Fnv1a64(v.text));
       }
       ++report.rows_read;
       if (ctx.strict_rows && (ragged || !s.problems.empty())) {
