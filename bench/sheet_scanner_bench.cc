@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "core/env.h"
+#include "memory_file.h"
 #include "read/xlsx/cell_ref.h"
 #include "read/xlsx/cell_text.h"
 #include "read/xlsx/sheet_scanner.h"
@@ -30,20 +31,7 @@ namespace {
 constexpr int kRows = 200000;
 constexpr int kColumns = 28;
 
-class MemoryFile final : public SequentialFile {
- public:
-  explicit MemoryFile(const std::string& data) : data_(data) {}
-  Result<size_t> Read(char* buf, size_t n) override {
-    const size_t count = std::min(n, data_.size() - pos_);
-    std::memcpy(buf, data_.data() + pos_, count);
-    pos_ += count;
-    return count;
-  }
-
- private:
-  const std::string& data_;
-  size_t pos_ = 0;
-};
+using bench::MemoryFile;
 
 // A deterministic pseudo-random sequence (xorshift), so every run scans the same bytes.
 struct Random {

@@ -41,6 +41,7 @@
 
 #include "core/env.h"
 #include "generate/generator.h"
+#include "memory_file.h"
 #include "read/raw_batch.h"
 #include "read/xlsx/shared_strings.h"
 #include "read/xlsx/shared_strings_scanner.h"
@@ -207,20 +208,7 @@ void BM_SharedStringsInflateOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_SharedStringsInflateOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-class MemoryFile final : public SequentialFile {
- public:
-  explicit MemoryFile(const std::string& data) : data_(data) {}
-  Result<size_t> Read(char* buf, size_t n) override {
-    const size_t count = std::min(n, data_.size() - pos_);
-    std::memcpy(buf, data_.data() + pos_, count);
-    pos_ += count;
-    return count;
-  }
-
- private:
-  const std::string& data_;
-  size_t pos_ = 0;
-};
+using bench::MemoryFile;
 
 void BM_SharedStringsScan(benchmark::State& state) {
   auto zip = ZipArchive::Open(DefaultFileSystem(), Workbook(), ZipLimits{});
