@@ -53,6 +53,16 @@ class ByteBuffer {
     capacity_ = capacity;
   }
 
+  // For one construct longer than the whole buffer: doubles the capacity, at
+  // most to `limit`. false when it is already there (the caller reports the
+  // construct as too long).
+  bool Grow(size_t limit) {
+    const size_t capacity = capacity_;
+    if (capacity >= limit) return false;
+    EnsureSpare(std::min(capacity, limit - capacity));
+    return true;
+  }
+
  private:
   std::unique_ptr<char[]> data_;
   size_t capacity_ = 0;

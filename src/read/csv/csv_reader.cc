@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "read/csv/sniffer.h"
+#include "read/fill_buffer.h"
 
 namespace flexpipe {
 namespace {
@@ -76,27 +77,15 @@ Status CsvReader::Refill(bool grow) {
   buffer_.Compact();
   if (buffer_.spare_size() == 0) {
     if (!grow) return Status::Ok();
-    const size_t capacity = buffer_.capacity();
-    if (capacity >= record_limit_) {
+    if (!buffer_.Grow(record_limit_)) {
       return Status(ErrorCode::kResourceLimit,
                     fmt::format("row {} is longer than {} bytes (the max_record_bytes limit); "
                                 "is a quoted cell never closed?",
                                 next_row_, record_limit_),
                     Location{path_, "", next_row_, ""});
     }
-    buffer_.EnsureSpare(std::min(capacity, record_limit_ - capacity));  // double, up to the limit
   }
-  while (buffer_.spare_size() > 0 && !input_done_ && input_error_.ok()) {
-    Result<size_t> got = input_->Read(buffer_.spare(), buffer_.spare_size());
-    if (!got.ok()) {
-      input_error_ = std::move(got).status();
-    } else if (*got == 0) {
-      input_done_ = true;
-    } else {
-      buffer_.Commit(*got);
-      text_bytes_ += *got;
-    }
-  }
+  text_bytes_ += FillBuffer(input_.get(), &buffer_, &input_done_, &input_error_);
   return Status::Ok();
 }
 

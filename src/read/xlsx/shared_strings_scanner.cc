@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "read/csv/byte_buffer.h"
+#include "read/fill_buffer.h"
 #include "read/xlsx/xml_rich_text.h"
 #include "read/xlsx/xml_scan.h"
 #include "read/xlsx/xml_text.h"
@@ -490,25 +491,10 @@ Status SharedStringsScanner::NeedInput() {
 }
 
 Status SharedStringsScanner::Refill() {
-  if (buffer_.size() == buffer_.capacity()) {  // one construct fills the buffer
-    const size_t capacity = buffer_.capacity();
-    if (capacity >= limit_) return TooLong();
-    buffer_.EnsureSpare(std::min(capacity, limit_ - capacity));  // double, up to the limit
-  }
+  if (buffer_.size() == buffer_.capacity() && !buffer_.Grow(limit_))
+    return TooLong();  // one construct fills it
   buffer_.Compact();
-  while (buffer_.spare_size() > 0) {
-    Result<size_t> got = source_.input->Read(buffer_.spare(), buffer_.spare_size());
-    if (!got.ok()) {
-      input_error_ = std::move(got).status();
-      break;
-    }
-    if (*got == 0) {
-      input_done_ = true;
-      break;
-    }
-    buffer_.Commit(*got);
-    bytes_read_ += *got;
-  }
+  bytes_read_ += FillBuffer(source_.input, &buffer_, &input_done_, &input_error_);
   return Status::Ok();
 }
 

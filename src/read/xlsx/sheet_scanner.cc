@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "read/fill_buffer.h"
+
 namespace flexpipe {
 
 using xml::Scan;
@@ -252,34 +254,18 @@ Status SheetScanner::NeedInput() {
 }
 
 Status SheetScanner::Refill() {
-  if (buffer_.size() == buffer_.capacity()) {  // one construct fills the buffer
-    const size_t capacity = buffer_.capacity();
-    if (capacity >= row_limit_) {
-      if (in_row_) {
-        return Fail(
-            ErrorCode::kResourceLimit,
-            fmt::format("row {} is longer than the limit of {} bytes", row_parser_.row_number(), row_limit_),
-            row_parser_.row_number());
-      }
-      return Fail(ErrorCode::kResourceLimit,
-                  fmt::format("a tag of the worksheet is longer than the limit of {} bytes", row_limit_));
+  if (buffer_.size() == buffer_.capacity() && !buffer_.Grow(row_limit_)) {  // one construct fills it
+    if (in_row_) {
+      return Fail(
+          ErrorCode::kResourceLimit,
+          fmt::format("row {} is longer than the limit of {} bytes", row_parser_.row_number(), row_limit_),
+          row_parser_.row_number());
     }
-    buffer_.EnsureSpare(std::min(capacity, row_limit_ - capacity));  // double, up to the limit
+    return Fail(ErrorCode::kResourceLimit,
+                fmt::format("a tag of the worksheet is longer than the limit of {} bytes", row_limit_));
   }
   buffer_.Compact();
-  while (buffer_.spare_size() > 0) {
-    Result<size_t> got = input_->Read(buffer_.spare(), buffer_.spare_size());
-    if (!got.ok()) {
-      input_error_ = std::move(got).status();
-      break;
-    }
-    if (*got == 0) {
-      input_done_ = true;
-      break;
-    }
-    buffer_.Commit(*got);
-    bytes_read_ += *got;
-  }
+  bytes_read_ += FillBuffer(input_, &buffer_, &input_done_, &input_error_);
   return Status::Ok();
 }
 
