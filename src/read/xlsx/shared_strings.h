@@ -136,8 +136,8 @@ Result<SharedStrings> ReadSharedStrings(ZipArchive* zip, std::string_view part,
                                         const SharedStringsOptions& options = {});
 
 // Decodes Excel's _xHHHH_ escapes in place (see above); returns the new
-// length, never more than `size`. (Inline strings in sheets do not go through
-// it yet: the XLSX reader passes their escapes on as written.)
+// length, never more than `size`. The sheet row parser decodes inline
+// strings' escapes with it too.
 size_t DecodeOoxmlEscapes(char* text, size_t size);
 
 }  // namespace flexpipe

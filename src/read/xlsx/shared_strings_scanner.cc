@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "read/csv/byte_buffer.h"
 #include "read/fill_buffer.h"
 #include "read/xlsx/xml_rich_text.h"
@@ -297,7 +298,8 @@ SharedStringsScanner::Step SharedStringsScanner::ScanItems() {
         if (escapes) stop = xml::FindTextEnd(stop, end);
         const auto n = static_cast<size_t>(stop - text);
         if (At(stop, end, "</t></si>") && static_cast<size_t>(stop + 9 - p) <= limit_ &&
-            n <= kMaxArenaBytes - arena.size() && ends.size() < kMaxStrings) {
+            n <= kMaxArenaBytes - arena.size() && ends.size() < kMaxStrings &&
+            FindInvalidUtf8(std::string_view(text, n)) == std::string_view::npos) {
           char* const out = arena.Extend(n);
           std::memcpy(out, text, n);
           arena.Resize(arena.size() + (escapes ? DecodeOoxmlEscapes(out, n) : n));
@@ -423,6 +425,15 @@ Scan SharedStringsScanner::AddString() {
   std::vector<uint32_t>& ends = table_.ends_;
   if (ends.size() >= kMaxStrings) {
     pending_ = Status(ErrorCode::kResourceLimit, "the shared-string table has more than 2^32 strings");
+    return Scan::kError;
+  }
+  const size_t start = ends.empty() ? 0 : ends.back();
+  const std::string_view text(table_.arena_.data() + start, table_.arena_.size() - start);
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    pending_ = Status(ErrorCode::kBadEncoding,
+                      fmt::format("shared string {} is not valid UTF-8 (byte 0x{:02X} at offset {}); the "
+                                  "workbook is damaged",
+                                  ends.size(), static_cast<unsigned char>(text[bad]), bad));
     return Scan::kError;
   }
   ends.push_back(static_cast<uint32_t>(table_.arena_.size()));

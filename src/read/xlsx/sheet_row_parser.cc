@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "read/xlsx/cell_ref.h"
+#include "read/xlsx/shared_strings.h"
 #include "read/xlsx/xml_rich_text.h"
 #include "read/xlsx/xml_text.h"
 
@@ -273,12 +275,18 @@ bool SheetRowParser::ReadCellFast(const char*& p, const char* end, const char* t
     const char* const stop = xml::FindTextEnd(text, end);
     if (!At(stop, end, "</v></c>")) return false;
     cell.value = std::string_view(text, static_cast<size_t>(stop - text));
+    if (FindInvalidUtf8(cell.value) != std::string_view::npos) return false;  // ReadCell reports it
     q = stop + 8;
   } else if (At(q, end, "><is><t>") && cell.type == XlsxCellType::kInlineString) {
     const char* const text = q + 8;
     const char* const stop = xml::FindTextEnd(text, end);
     if (!At(stop, end, "</t></is") || !At(stop + 8, end, "></c>")) return false;
     cell.value = std::string_view(text, static_cast<size_t>(stop - text));
+    // Escapes (_xHHHH_) and bytes that are not UTF-8 take ReadCell's path.
+    if (cell.value.find('_') != std::string_view::npos ||
+        FindInvalidUtf8(cell.value) != std::string_view::npos) {
+      return false;
+    }
     q = stop + 13;
   } else if (At(q, end, "></c>")) {
     q += 5;
@@ -367,7 +375,27 @@ Scan SheetRowParser::ReadCell(const char*& p, const char* end, const char* tag) 
     cell.type = XlsxCellType::kInlineString;
     value = &inline_text;
   }
-  if (value != nullptr) cell.value = std::string_view(value->data, value->size);
+  if (value != nullptr) {
+    if (const size_t bad = FindInvalidUtf8(std::string_view(value->data, value->size));
+        bad != std::string_view::npos) {
+      return Fail(ErrorCode::kBadEncoding,
+                  fmt::format("cell text is not valid UTF-8 (byte 0x{:02X} at offset {}); the workbook is "
+                              "damaged",
+                              static_cast<unsigned char>(value->data[bad]), bad));
+    }
+    // Excel's _xHHHH_ escapes, as in shared strings (shared_strings.h).
+    if (value == &inline_text && std::memchr(value->data, '_', value->size) != nullptr) {
+      if (!inline_text.in_arena) {
+        char* const dst = ArenaFor(inline_text.size);
+        std::memcpy(dst, inline_text.data, inline_text.size);
+        inline_text.data = dst;
+        inline_text.in_arena = true;
+        arena_used_ += inline_text.size;
+      }
+      inline_text.size = DecodeOoxmlEscapes(const_cast<char*>(inline_text.data), inline_text.size);
+    }
+    cell.value = std::string_view(value->data, value->size);
+  }
   AddCell(cell);
   in_cell_ = false;
   return Scan::kOk;

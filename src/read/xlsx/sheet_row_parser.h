@@ -20,11 +20,14 @@
 // previous cell's; a reference beyond XFD1048576; an unknown t; a non-numeric
 // s; an element inside <v> or <t>. kResourceLimit: a row beyond max_rows, a
 // column beyond max_columns (when within the grid), a cell whose XML is longer
-// than max_cell_bytes. Errors carry the row and, for a cell, its reference
-// ("C12") as Location::column.
+// than max_cell_bytes. kBadEncoding: a value that is not UTF-8 (XML requires
+// it, and the bytes would reach every output). Errors carry the row and, for a
+// cell, its reference ("C12") as Location::column.
+//
+// Inline strings' _xHHHH_ escapes are decoded, as in shared strings.
 //
 // Memory: cells are views into the parsed bytes, except values that needed
-// decoding (entities, CR, several runs or CDATA pieces), which go to an arena
+// decoding (entities, CR, several runs or CDATA pieces, escapes), which go to an arena
 // owned by the parser. Decoded text is never longer than its XML, so the
 // arena is sized once to the range given (at most the scanner's buffer) and
 // never moves while a row is parsed; it is reused for every row.

@@ -131,6 +131,19 @@ TEST(SheetScannerTest, EntitiesAndLineEnds) {
                                   "C1 is \"line1\\nline2\\nline3\\nline4\" | D1 is \"a&b\""));
 }
 
+TEST(SheetScannerTest, InlineStringsDecodeExcelsEscapesAsSharedStringsDo) {
+  const ScannedSheet s = ScanSheet(Worksheet(
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Tab_x0009_Here</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>a_x005F_x0041_b &amp; snake_case</t></is></c>"
+      "<c r=\"C1\" t=\"inlineStr\"><is><r><t>_x00</t></r><r><t>41_</t></r></is></c>"
+      "<c r=\"D1\" t=\"str\"><v>kept_x0041_</v></c></row>"));
+  EXPECT_EQ(s.error, "");
+  // C1: an escape split across runs is decoded after the runs are joined;
+  // D1: only string cells' text is Excel's to escape, formula results are not.
+  EXPECT_THAT(s.rows, ElementsAre("1: A1 is \"Tab\\tHere\" | B1 is \"a_x0041_b & snake_case\" | C1 is \"A\" | "
+                                  "D1 str \"kept_x0041_\""));
+}
+
 TEST(SheetScannerTest, CdataCommentsAndProcessingInstructions) {
   const ScannedSheet s = ScanSheet(Worksheet(
       "<!-- rows follow --><row r=\"1\"><!-- a cell --><c r=\"A1\" "
@@ -322,6 +335,19 @@ TEST(SheetScannerErrorTest, InvalidEntityReferences) {
   }
   EXPECT_EQ(ErrorOf(Worksheet("<row r=\"3\"><c r=\"B3\"><v>&foo;</v></c></row>")),
             "CORRUPT_FILE: invalid entity reference \"&foo;\" (row 3, column B3)");
+}
+
+TEST(SheetScannerErrorTest, TextThatIsNotUtf8FailsWithItsCell) {
+  // In the fast paths' spellings and in the general one.
+  for (const char* cell : {"<c r=\"B3\" t=\"inlineStr\"><is><t>Caf\xC3 Way</t></is></c>",
+                           "<c r=\"B3\" t=\"inlineStr\"><is><r><t>Caf\xC3</t></r><r><t> Way</t></r></is></c>",
+                           "<c r=\"B3\" t=\"str\"><v>Caf\xC3 Way</v></c>", "<c r=\"B3\"><v>1\xFF</v></c>",
+                           "<c r=\"B3\" t=\"str\" s=\"0\"><v>\xED\xA0\x80</v></c>"}) {
+    EXPECT_THAT(ErrorOf(Worksheet(fmt::format("<row r=\"3\">{}</row>", cell))),
+                ::testing::MatchesRegex("BAD_ENCODING: cell text is not valid UTF-8 \\(byte 0x[0-9A-F]{2} at "
+                                        "offset [0-9]\\); the workbook is damaged \\(row 3, column B3\\)"))
+        << cell;
+  }
 }
 
 TEST(SheetScannerErrorTest, ReferencesBeyondTheGrid) {
