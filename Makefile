@@ -42,3 +42,15 @@ format:
 
 clean:
 	rm -rf build
+
+# Issue 7's benchmark (not part of `make test`): a Release build with the micro-benchmarks and
+# bench/xlsx_floor in build/bench (tests off), then scripts/bench: datasets generated once into
+# build/bench/bench-data, floors, flexpipe and the peers (pandas, DuckDB) timed in the same run.
+# BENCH_QUICK=1 for a quick check, BENCH_RUNS=N (default 3); see scripts/bench.
+bench:
+	-cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DFLEXPIPE_BUILD_BENCH=ON \
+	  -DFLEXPIPE_BUILD_TESTS=OFF >/dev/null 2>&1
+	scripts/bootstrap Release build/bench
+	cmake -S . -B build/bench -DFLEXPIPE_BUILD_BENCH=ON -DFLEXPIPE_BUILD_TESTS=OFF >/dev/null
+	cmake --build build/bench -j $(JOBS)
+	scripts/bench build/bench
