@@ -56,6 +56,14 @@ struct ProcessingOptions {
   // that did parse (docs/scoring.md, missing values). Either way it is listed
   // in the rejects file. Default: false. YAML: processing.strict_rows.
   bool strict_rows = false;
+  // Zip-bomb guards for workbooks. An entry that inflates to more than this
+  // many bytes per compressed byte, past its first 10 MiB, fails the file as
+  // a possible zip bomb (RESOURCE_LIMIT); real sheets compress 5-20:1.
+  // Default: 100. YAML: processing.max_inflate_ratio.
+  double max_inflate_ratio = 100.0;
+  // Most bytes inflated from one workbook, in GB (over every part read);
+  // more fails the file (RESOURCE_LIMIT). Default: 8. YAML: processing.max_inflated_gb.
+  double max_inflated_gb = 8.0;
 
   friend bool operator==(const ProcessingOptions&, const ProcessingOptions&) = default;
 };

@@ -109,6 +109,14 @@ constexpr auto kSettings = std::to_array<Setting>({
        "Set aside (do not score) a row with a value that does not parse or a wrong cell count; false = "
        "score it on the values that did parse. Either way it is listed in the rejects file.")
       .Flag("--strict-rows"),
+  Number("processing.max_inflate_ratio", OPT(processing.max_inflate_ratio),
+         "Zip-bomb guard: a workbook part inflating to more than this many bytes per compressed byte "
+         "(after its first 10 MiB) fails the file (RESOURCE_LIMIT). Real sheets compress 5-20:1.")
+      .Range(1, 100000),
+  Number("processing.max_inflated_gb", OPT(processing.max_inflated_gb),
+         "Zip-bomb guard: most bytes inflated from one workbook, in GB, over every part read; more fails "
+         "the file (RESOURCE_LIMIT).")
+      .Range(0, 1 << 20, /*min_exclusive=*/true),
 
   Text("output.master_file", OPT(output.master_file),
        "Master workbook of ranked candidates; the master CSV is written beside it with extension .csv.")

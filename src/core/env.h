@@ -52,6 +52,9 @@ struct FileStat {
   int64_t mtime_ns = 0;
   bool is_directory = false;
   bool is_regular = false;
+  // Neither regular nor a folder: what it is ("a named pipe (FIFO)", "a
+  // device", "a socket"), for the message that says it was not read.
+  std::string_view special;
   uint64_t device = 0;  // with inode: identifies a directory for loop detection
   uint64_t inode = 0;
 };

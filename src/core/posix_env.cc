@@ -21,10 +21,46 @@ Status ErrnoStatus(const std::filesystem::path& path, std::string_view what, int
   ErrorCode code = ErrorCode::kIoError;
   if (err == ENOENT || err == ENOTDIR) code = ErrorCode::kNotFound;
   if (err == EACCES || err == EPERM) code = ErrorCode::kPermissionDenied;
+  if (err == ELOOP) return Status(code, fmt::format("{}: symbolic link loop ({})", what, std::strerror(err)),
+                                  Location{path.string(), {}, 0, {}});
   if (err == EAGAIN || err == EWOULDBLOCK || err == EBUSY || err == ETXTBSY || err == ENOLCK) {
     code = ErrorCode::kBusy;
   }
   return Status(code, fmt::format("{}: {}", what, std::strerror(err)), Location{path.string(), {}, 0, {}});
+}
+
+// What a file that is neither regular nor a folder is, for messages.
+std::string_view SpecialFileKind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Opens `path` for reading if it is a regular file. O_NONBLOCK keeps open()
+// from waiting for a writer when the path is (or was swapped for) a FIFO;
+// fstat() then refuses anything but a regular file before a byte is read.
+Result<int> OpenRegularFile(const std::filesystem::path& path, struct stat* st) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
+  if (::fstat(fd, st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return ErrnoStatus(path, "cannot stat", err);
+  }
+  if (S_ISDIR(st->st_mode)) {
+    ::close(fd);
+    return ErrnoStatus(path, "cannot open", EISDIR);
+  }
+  if (!S_ISREG(st->st_mode)) {
+    ::close(fd);
+    return Status(ErrorCode::kUnsupportedFormat,
+                  fmt::format("not read: {} is {}, not a regular file", path.filename().string(),
+                              SpecialFileKind(st->st_mode)),
+                  Location{path.string(), {}, 0, {}});
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
 }
 
 class PosixSequentialFile final : public SequentialFile {
@@ -117,25 +153,15 @@ class PosixWritableFile final : public WritableFile {
 class PosixFileSystem final : public FileSystem {
  public:
   Result<std::unique_ptr<SequentialFile>> OpenSequential(const std::filesystem::path& path) override {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
+    struct stat st {};
+    FP_ASSIGN_OR_RETURN(const int fd, OpenRegularFile(path, &st));
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     return std::unique_ptr<SequentialFile>(new PosixSequentialFile(path, fd));
   }
 
   Result<std::unique_ptr<RandomAccessFile>> OpenRandomAccess(const std::filesystem::path& path) override {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
     struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      const int err = errno;
-      ::close(fd);
-      return ErrnoStatus(path, "cannot stat", err);
-    }
-    if (S_ISDIR(st.st_mode)) {
-      ::close(fd);
-      return ErrnoStatus(path, "cannot open", EISDIR);
-    }
+    FP_ASSIGN_OR_RETURN(const int fd, OpenRegularFile(path, &st));
     return std::unique_ptr<RandomAccessFile>(
         new PosixRandomAccessFile(path, fd, static_cast<uint64_t>(st.st_size)));
   }
@@ -154,6 +180,7 @@ class PosixFileSystem final : public FileSystem {
     out.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     out.is_directory = S_ISDIR(st.st_mode);
     out.is_regular = S_ISREG(st.st_mode);
+    if (!out.is_directory && !out.is_regular) out.special = SpecialFileKind(st.st_mode);
     out.device = static_cast<uint64_t>(st.st_dev);
     out.inode = static_cast<uint64_t>(st.st_ino);
     return out;

@@ -33,7 +33,7 @@ class Walker {
     if (st->is_directory) {
       Walk(path, *st);
     } else {
-      AddFile(path, *st, /*explicit_file=*/true);
+      AddFile(path, *st);
     }
     return Status::Ok();
   }
@@ -63,9 +63,11 @@ class Walker {
                        [&](const std::string& p) { return GlobMatch(p, name); });
   }
 
-  void AddFile(const std::filesystem::path& path, const FileStat& st, bool explicit_file) {
-    if (!st.is_regular) {
-      if (explicit_file) Skip(path, ErrorCode::kUnsupportedFormat, "not a regular file");
+  void AddFile(const std::filesystem::path& path, const FileStat& st) {
+    if (!st.is_regular) {  // FIFOs, devices, sockets: never opened, a read could block or never end
+      Skip(path, ErrorCode::kUnsupportedFormat,
+           fmt::format("not read: it is {}, not a regular file",
+                       st.special.empty() ? std::string_view("not a regular file") : st.special));
       return;
     }
     if (!seen_files_.insert({st.device, st.inode}).second) return;  // same file named twice
@@ -92,13 +94,15 @@ class Walker {
         const std::filesystem::path child = dir / e.name;
         auto st = fs_->Stat(child);
         if (!st.ok()) {
-          Skip(child, st.status().code(), e.is_symlink ? "broken symbolic link" : st.status().message());
+          const bool broken_link = e.is_symlink && st.status().code() == ErrorCode::kNotFound;
+          Skip(child, st.status().code(),
+               broken_link ? "broken symbolic link (its target does not exist)" : st.status().message());
           continue;
         }
         if (st->is_directory) {
           if (options_.recursive) Walk(child, *st);
         } else if (Matches(e.name)) {
-          AddFile(child, *st, /*explicit_file=*/false);
+          AddFile(child, *st);
         }
       }
     }

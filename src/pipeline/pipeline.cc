@@ -217,6 +217,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   xlsx.sheet = options.input.sheet == "all" ? "" : options.input.sheet;
   xlsx.header_row = static_cast<uint64_t>(std::max(0, options.input.header_row));
   xlsx.rows_per_batch = std::max(1, options.processing.rows_per_batch);
+  xlsx.zip.max_ratio = options.processing.max_inflate_ratio;
+  xlsx.zip.max_total_inflated = static_cast<uint64_t>(options.processing.max_inflated_gb * 1e9);
   const std::vector<InputUnit> units = ExpandInputs(fs, found.files, options.input.sheet, xlsx);
   paths.reserve(units.size());
   for (const InputUnit& u : units) paths.push_back(u.name);

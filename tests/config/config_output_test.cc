@@ -92,6 +92,8 @@ processing:
   retry_backoff_seconds: 1.0
   rows_per_batch: 4096
   strict_rows: false
+  max_inflate_ratio: 100.0
+  max_inflated_gb: 8.0
 
 output:
   master_file: "data/exports/all_flex_properties.xlsx"

@@ -1,6 +1,7 @@
 // The POSIX FileSystem's random-access files (the ZIP reader's input).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <string>
 
@@ -49,6 +50,25 @@ TEST(PosixEnvTest, RandomAccessOpenErrorsNameThePath) {
   ASSERT_FALSE(folder.ok());
   EXPECT_EQ(folder.status().code(), ErrorCode::kIoError);
   EXPECT_THAT(folder.status().message(), HasSubstr("Is a directory"));
+}
+
+TEST(PosixEnvTest, OnlyRegularFilesAreOpenedForReading) {
+  // A FIFO swapped in after discovery must not block the open (no writer
+  // ever comes), and a device must not be read (/dev/zero never ends).
+  TempDir dir;
+  const auto fifo = dir.path() / "export.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  for (const std::filesystem::path& path : {fifo, std::filesystem::path("/dev/zero")}) {
+    auto sequential = DefaultFileSystem()->OpenSequential(path);
+    ASSERT_FALSE(sequential.ok()) << path;
+    EXPECT_EQ(sequential.status().code(), ErrorCode::kUnsupportedFormat);
+    EXPECT_THAT(sequential.status().message(), HasSubstr("not a regular file"));
+    auto random = DefaultFileSystem()->OpenRandomAccess(path);
+    ASSERT_FALSE(random.ok()) << path;
+    EXPECT_EQ(random.status().ToString(), sequential.status().ToString());
+  }
+  auto fifo_open = DefaultFileSystem()->OpenSequential(fifo);
+  EXPECT_EQ(fifo_open.status().message(), "not read: export.csv is a named pipe (FIFO), not a regular file");
 }
 
 }  // namespace

@@ -311,13 +311,13 @@ class EntryStream final : public SequentialFile {
           ErrorCode::kResourceLimit,
           fmt::format(
               "possible zip bomb: entry {} inflated {} bytes from {} compressed bytes ({:.0f}:1), over "
-              "the limit of {:g}:1",
+              "the limit of {:g}:1 (processing.max_inflate_ratio)",
               Quoted(entry_->name), inflated_, entry_->compressed_size, ratio, limits.max_ratio)));
     }
     if (total > limits.max_total_inflated) {
       return Fail(impl_->Error(ErrorCode::kResourceLimit,
-                               fmt::format("the archive inflates to more than the limit of {} bytes (while "
-                                           "reading entry {})",
+                               fmt::format("possible zip bomb: the archive inflates to more than the limit "
+                                           "of {} bytes (processing.max_inflated_gb) while reading entry {}",
                                            limits.max_total_inflated, Quoted(entry_->name))));
     }
     if (inflated_ > entry_->size) return Fail(SizeMismatch());
