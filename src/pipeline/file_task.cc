@@ -193,7 +193,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
         const RowIssue& issue = batch.issues()[next_issue];
         if (issue.code == ErrorCode::kRaggedRow) ++report.ragged_rows;
         on_row |= issue.row == row;
-        AddRowProblem(&report, ctx.max_rejects_per_file, issue.code, issue.row, "", issue.message);
+        AddRowProblem(&report, ctx.max_rejects_per_file, issue.code, issue.row, issue.column, issue.message);
       }
       return on_row;
     };

@@ -18,6 +18,7 @@ struct RowIssue {
   ErrorCode code;       // e.g. kRaggedRow
   uint64_t row = 0;     // source row number
   std::string message;  // e.g. "row has 14 cells, header has 12"
+  std::string column;   // the header of the cell it concerns, if one; "" = the whole row
 };
 
 class RawBatch {

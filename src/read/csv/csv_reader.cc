@@ -155,7 +155,7 @@ Result<bool> CsvReader::NextBatch(RawBatch* batch) {
     if (record_.cells.size() != header_.size()) {
       batch->AddIssue(
           RowIssue{ErrorCode::kRaggedRow, record_row_,
-                   fmt::format("row has {} cells, header has {}", record_.cells.size(), header_.size())});
+                   fmt::format("row has {} cells, header has {}", record_.cells.size(), header_.size()), {}});
     }
   }
   return batch->rows() > 0 || !batch->issues().empty();

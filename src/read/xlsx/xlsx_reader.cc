@@ -129,11 +129,13 @@ void XlsxReader::AppendCellText(const XlsxCell& cell) {
       if (ec == std::errc() && ptr == end && index < strings_.size()) {
         text_ += strings_.Get(index);
       } else if (!cell.value.empty()) {
+        // Named by the column's header once there is one (as value problems are).
         issues_.push_back(
             RowIssue{ErrorCode::kCorruptFile, 0,
                      fmt::format("cell {}: shared string index '{}' does not exist (the workbook "
-                                 "has {} shared strings)",
-                                 ColumnName(cell.column), cell.value, strings_.size())});
+                                 "has {} shared strings); read as empty",
+                                 ColumnName(cell.column), cell.value, strings_.size()),
+                     cell.column < header_.size() ? header_[cell.column] : ColumnName(cell.column)});
       }
       return;
     }
@@ -249,7 +251,8 @@ Result<bool> XlsxReader::NextBatch(RawBatch* batch) {
           RowIssue{ErrorCode::kRaggedRow, row.number,
                    fmt::format("row has a value in column {}, right of the header's last "
                                "column {}; it is ignored",
-                               ColumnName(beyond - 1), ColumnName(static_cast<uint32_t>(width - 1)))});
+                               ColumnName(beyond - 1), ColumnName(static_cast<uint32_t>(width - 1))),
+                   {}});
     }
     if (blank) {
       cells_.resize(first_cell);
