@@ -256,6 +256,14 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   summary.files_found = units.size();
   std::vector<FileOutcome> outcomes(units.size());
+  // Pending commits read the outcomes' candidate sets: whatever way this
+  // function returns, they finish before the outcomes are destroyed.
+  struct AwaitCommitsOnExit {
+    StoreSession* store;
+    ~AwaitCommitsOnExit() {
+      if (store != nullptr) store->AwaitCommits();
+    }
+  } const await_commits{store.get()};
   const size_t group = static_cast<size_t>(std::max(1, options.processing.batch_size));
   tbb::task_arena arena(workers);
   for (size_t begin = 0; begin < units.size(); begin += group) {
@@ -275,10 +283,13 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                         });
     });
   }
-  if (store != nullptr) store->AwaitCommits();  // every file read is in the store (before outcomes can go)
+  // The store's writer thread may still be committing the last files: it
+  // goes on while the run merges and writes its outputs (the candidate sets
+  // it reads live until the end of the run); Finish waits for it.
   const double t_read = clock->MonotonicSeconds();
   if (context.cancel != nullptr && context.cancel->load()) {
     if (store == nullptr) return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
+    store->AwaitCommits();  // every file read is in the store before the run says so
     (void)store->Finish(RunStatus::kInterrupted);
     return Status(ErrorCode::kCancelled,
                   "run interrupted; no outputs were written. The files already read are in the store: run "
