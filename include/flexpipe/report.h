@@ -29,10 +29,12 @@ struct ReportOptions {
   std::string master_file;
   std::string report_file;
   std::string html_file;
+  std::string rejects_file;
   // false = leave that output out. Default: true.
   bool write_csv = true;
   bool write_xlsx = true;
   bool write_html = true;
+  bool write_rejects = true;
   // What happens to a file already at an output's path (output.existing):
   // replace | backup | version. "" = the run's own setting. Backups carry the
   // report's start time. Default: "".

@@ -144,6 +144,8 @@ int Report(const std::string& path, const StoreCommandFlags& flags) {
   options.write_csv = !flags.no_csv;
   options.write_xlsx = !flags.no_xlsx;
   options.write_html = !flags.no_html;
+  options.rejects_file = flags.rejects_file;
+  options.write_rejects = !flags.no_rejects;
   options.existing = flags.existing;
   auto report = ReportFromStore(options);
   if (!report.ok()) return Fail(report.status());
@@ -222,6 +224,9 @@ void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags) {
   report->add_flag("--no-csv", flags->no_csv, "Do not write the master CSV");
   report->add_flag("--no-xlsx", flags->no_xlsx, "Do not write the master workbook");
   report->add_flag("--no-html", flags->no_html, "Do not write the HTML report");
+  report->add_option("--rejects-file", flags->rejects_file, "Rejects file path (default: the run's)")
+      ->type_name("PATH");
+  report->add_flag("--no-rejects", flags->no_rejects, "Do not write the rejects file");
   report
       ->add_option("--existing", flags->existing,
                    "Outputs already there: replace, backup or version (default: the run's setting)")

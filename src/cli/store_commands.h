@@ -32,8 +32,8 @@ struct StoreCommandFlags {
   int limit = 20;
   // report
   int64_t run = 0;  // 0 = the latest completed run
-  std::string master_file, report_file, html_file, existing;
-  bool no_csv = false, no_xlsx = false, no_html = false;
+  std::string master_file, report_file, html_file, rejects_file, existing;
+  bool no_csv = false, no_xlsx = false, no_html = false, no_rejects = false;
 
   CLI::App* db_command = nullptr;
   CLI::App* query_command = nullptr;

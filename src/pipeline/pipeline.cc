@@ -143,18 +143,7 @@ Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPol
                        ? DefaultRejectsPath(options.output.master_file).string()
                        : options.output.rejects_file;
   }
-  if (policy == ExistingOutputPolicy::kBackup) {
-    plan.backup_stamp = BackupStamp(started_at);
-    if (plan.backup_stamp.empty()) plan.backup_stamp = "backup";
-  } else if (policy == ExistingOutputPolicy::kVersion) {
-    const std::vector<std::filesystem::path> wanted = {plan.xlsx, plan.csv, plan.report, plan.rejects};
-    FP_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> free, FreeVersionedPaths(fs, wanted));
-    plan.xlsx = free[0].string();
-    plan.csv = free[1].string();
-    plan.report = free[2].string();
-    plan.rejects = free[3].string();
-  }
-  // The HTML report is not numbered under output.existing: version (docs/outputs.md).
+  FP_RETURN_IF_ERROR(ApplyExistingPolicy(policy, started_at, fs, &plan));
   if (options.output.enable_html) plan.html = HtmlReportPath(options.output).string();
   return plan;
 }

@@ -180,8 +180,7 @@ RunSummary WorkbookSummary(const RunSummary& stored, std::span<const CandidateSe
   return s;
 }
 
-// Where the outputs go (pipeline/run_outputs.h); the rejects file is not
-// re-created.
+// Where the outputs go (pipeline/run_outputs.h).
 Result<OutputPlan> PlanReport(const ReportOptions& options, const RunSummary& run,
                               ExistingOutputPolicy policy, FileSystem* fs, Clock* clock) {
   OutputPlan plan;
@@ -189,17 +188,9 @@ Result<OutputPlan> PlanReport(const ReportOptions& options, const RunSummary& ru
   if (options.write_csv) plan.csv = master ? MasterCsvPath(options.master_file) : run.master_csv;
   if (options.write_xlsx) plan.xlsx = master ? options.master_file : run.master_xlsx;
   if (options.write_html) plan.html = options.html_file.empty() ? run.html_report : options.html_file;
+  if (options.write_rejects) plan.rejects = options.rejects_file.empty() ? run.rejects_file : options.rejects_file;
   plan.report = options.report_file.empty() ? run.report_file : options.report_file;
-  if (policy == ExistingOutputPolicy::kBackup) {
-    plan.backup_stamp = BackupStamp(clock->NowUtcIso());
-    if (plan.backup_stamp.empty()) plan.backup_stamp = "backup";
-  } else if (policy == ExistingOutputPolicy::kVersion) {  // as a run: the HTML report is not numbered
-    const std::vector<std::filesystem::path> wanted = {plan.xlsx, plan.csv, plan.report};
-    FP_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> free, FreeVersionedPaths(fs, wanted));
-    plan.xlsx = free[0].string();
-    plan.csv = free[1].string();
-    plan.report = free[2].string();
-  }
+  FP_RETURN_IF_ERROR(ApplyExistingPolicy(policy, clock->NowUtcIso(), fs, &plan));
   return plan;
 }
 
@@ -247,6 +238,17 @@ Result<ReportResult> ReportFromStore(const ReportOptions& options, const RunCont
         fmt::format("run {}: the stored files give {} unique candidates of {}, its summary {} of {}", run.id,
                     workbook_summary.candidates_unique, workbook_summary.candidates_before_dedup,
                     summary.candidates_unique, summary.candidates_before_dedup));
+  }
+
+  // The rejects file lists every row problem of the run's files, with the
+  // sheet read; the stored summary (its JSON) has the first few of each and
+  // no sheet names: take them from the stored files.
+  for (FileReport& f : summary.files) {
+    if (f.ordinal >= outcomes.size()) continue;
+    const FileReport& stored = outcomes[f.ordinal].report;
+    f.row_problems = stored.row_problems;
+    f.rejects_not_listed = stored.rejects_not_listed;
+    f.sheet_name = stored.sheet_name;
   }
 
   // Write, as a run writes (pipeline/run_outputs.h).

@@ -15,6 +15,22 @@ Status OutputError(const Status& s) { return Status(ErrorCode::kOutputError, s.m
 
 }  // namespace
 
+Status ApplyExistingPolicy(ExistingOutputPolicy policy, const std::string& started_at, FileSystem* fs,
+                           OutputPlan* plan) {
+  if (policy == ExistingOutputPolicy::kBackup) {
+    plan->backup_stamp = BackupStamp(started_at);
+    if (plan->backup_stamp.empty()) plan->backup_stamp = "backup";
+  } else if (policy == ExistingOutputPolicy::kVersion) {
+    const std::vector<std::filesystem::path> wanted = {plan->xlsx, plan->csv, plan->report, plan->rejects};
+    FP_ASSIGN_OR_RETURN(const std::vector<std::filesystem::path> free, FreeVersionedPaths(fs, wanted));
+    plan->xlsx = free[0].string();
+    plan->csv = free[1].string();
+    plan->report = free[2].string();
+    plan->rejects = free[3].string();
+  }
+  return Status::Ok();
+}
+
 Status WriteRunOutputs(FileSystem* fs, const OutputPlan& plan, size_t top_n, const RankedCandidates& ranked,
                        const RunSummary* workbook_summary, RunSummary* summary,
                        const std::function<void(RunSummary*)>& before_reports) {

@@ -14,6 +14,7 @@
 #include "flexpipe/status.h"
 #include "flexpipe/summary.h"
 #include "score/scorer.h"
+#include "write/existing_output.h"
 
 namespace flexpipe {
 
@@ -23,6 +24,12 @@ struct OutputPlan {
   std::string csv, xlsx, rejects, html, report;
   std::string backup_stamp;
 };
+
+// Applies output.existing to `plan`: backup = the stamp of `started_at`
+// (UTC ISO time) for the predecessors; version = the first free _vN names
+// (the HTML report is not numbered, docs/outputs.md); replace = nothing.
+Status ApplyExistingPolicy(ExistingOutputPolicy policy, const std::string& started_at, FileSystem* fs,
+                           OutputPlan* plan);
 
 // The merged, ranked candidates the master outputs list.
 struct RankedCandidates {

@@ -40,7 +40,7 @@ TEST(Utf8, MalformedSequencesAreRefused) {
            std::string_view("\xE2\x82"),          // cut off at the end
            std::string_view("\xE2\x28\xA1"),      // a bad continuation
        }) {
-    EXPECT_EQ(FindInvalidUtf8(bad), 0u) << testing::PrintToString(bad);
+    EXPECT_EQ(FindInvalidUtf8(bad), 0u) << ::testing::PrintToString(bad);
   }
 }
 

@@ -24,7 +24,7 @@ using testing::TempDir;
 namespace fs = std::filesystem;
 
 // The four outputs a run writes into `out`, by file name.
-constexpr const char* kOutputs[] = {"master.csv", "master.xlsx", "report.html", "summary.json"};
+constexpr const char* kOutputs[] = {"master.csv", "master.xlsx", "report.html", "summary.json", "master_rejects.csv"};
 
 class ReportFromStoreTest : public ::testing::Test {
  protected:
@@ -163,7 +163,7 @@ TEST_F(ReportFromStoreTest, ExistingOutputsAreKeptAsTheRunWouldKeepThem) {
   int backups = 0;
   for (const auto& e : fs::directory_iterator(dir_.path() / "out"))
     backups += e.path().stem().extension().string().size() == 16;  // master.YYYYMMDD-HHMMSS.csv
-  EXPECT_EQ(backups, 4);
+  EXPECT_EQ(backups, 5);  // master CSV and workbook, rejects, JSON, HTML
 
   ReportOptions version = Report(1);
   version.existing = "version";

@@ -32,12 +32,7 @@ constexpr xml::TextErrors kItemErrors{"unexpected end tag in <t>", "an element i
 constexpr char kDeclarationMessage[] =
     "XML document type declarations are not allowed (possible entity-expansion attack)";
 
-// Whether [p, end) starts with `literal` (a constant: the compare compiles
-// to a word or two).
-template <size_t N>
-bool At(const char* p, const char* end, const char (&literal)[N]) {
-  return static_cast<size_t>(end - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
-}
+using xml::At;
 
 std::string_view LocalName(std::string_view name) {
   const size_t colon = name.rfind(':');

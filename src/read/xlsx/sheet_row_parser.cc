@@ -64,12 +64,7 @@ bool ParseCellType(std::string_view t, XlsxCellType* type) {
   return true;
 }
 
-// Whether [p, end) starts with `literal` (a constant: the compare compiles
-// to a word or two).
-template <size_t N>
-bool At(const char* p, const char* end, const char (&literal)[N]) {
-  return static_cast<size_t>(end - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
-}
+using xml::At;
 
 using xml::AtPlainEndTag;
 

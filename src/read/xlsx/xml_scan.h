@@ -69,6 +69,13 @@ template <char kAlso = '<'>
   return end;
 }
 
+// Whether [p, end) starts with `literal` (a constant: the compare compiles
+// to a word or two).
+template <size_t N>
+inline bool At(const char* p, const char* end, const char (&literal)[N]) {
+  return static_cast<size_t>(end - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
+}
+
 // Whether [p, end) starts with the end tag "</name>" exactly: the common
 // spelling, tested without ReadEndTag (anything else goes through it). Names
 // are a few letters: a loop, not a memcmp call.
