@@ -379,7 +379,7 @@ Scan SheetRowParser::ReadCell(const char*& p, const char* end, const char* tag) 
                               static_cast<unsigned char>(value->data[bad]), bad));
     }
     // Excel's _xHHHH_ escapes, as in shared strings (shared_strings.h).
-    if (value == &inline_text && std::memchr(value->data, '_', value->size) != nullptr) {
+    if (value == &inline_text && value->size > 0 && std::memchr(value->data, '_', value->size) != nullptr) {
       if (!inline_text.in_arena) {
         char* const dst = ArenaFor(inline_text.size);
         std::memcpy(dst, inline_text.data, inline_text.size);
