@@ -46,8 +46,10 @@ int main(int argc, char** argv) {
     std::perror("measure: cannot write the result");
     return 2;
   }
-  std::fprintf(out, "{\"exit\": %d, \"seconds\": %.6f, \"max_rss_kib\": %ld, \"user_s\": %.6f, \"sys_s\": %.6f}\n", code,
-               seconds, usage.ru_maxrss, static_cast<double>(usage.ru_utime.tv_sec) + usage.ru_utime.tv_usec / 1e6,
+  std::fprintf(out,
+               "{\"exit\": %d, \"seconds\": %.6f, \"max_rss_kib\": %ld, \"user_s\": %.6f, \"sys_s\": %.6f}\n",
+               code, seconds, usage.ru_maxrss,
+               static_cast<double>(usage.ru_utime.tv_sec) + usage.ru_utime.tv_usec / 1e6,
                static_cast<double>(usage.ru_stime.tv_sec) + usage.ru_stime.tv_usec / 1e6);
   std::fclose(out);
   return code;

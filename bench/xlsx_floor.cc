@@ -42,7 +42,9 @@ namespace {
   std::exit(1);
 }
 
-uint32_t U16(const unsigned char* p) { return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8; }
+uint32_t U16(const unsigned char* p) {
+  return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8;
+}
 uint32_t U32(const unsigned char* p) { return U16(p) | U16(p + 2) << 16; }
 uint64_t U64(const unsigned char* p) { return U32(p) | static_cast<uint64_t>(U32(p + 4)) << 32; }
 
@@ -221,7 +223,8 @@ int main(int argc, char** argv) {
   auto work = [&] {
     std::vector<char> buffer;
     uint64_t mine = 0;
-    for (size_t i; (i = next.fetch_add(1)) < parts.size();) mine += InflateAndScan(parts[i], use_zlib, &buffer);
+    for (size_t i; (i = next.fetch_add(1)) < parts.size();)
+      mine += InflateAndScan(parts[i], use_zlib, &buffer);
     tags += mine;
   };
   std::vector<std::thread> pool;
@@ -234,8 +237,9 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"files\": %zu, \"parts\": %zu, \"compressed_bytes\": %llu, \"xml_bytes\": %llu, \"tags\": %llu, "
       "\"inflater\": \"%s\", \"threads\": %u, \"seconds\": %.6f}\n",
-      paths.size(), parts.size(), static_cast<unsigned long long>(compressed), static_cast<unsigned long long>(xml),
-      static_cast<unsigned long long>(tags.load()), use_zlib ? "zlib" : "libdeflate", threads, seconds);
+      paths.size(), parts.size(), static_cast<unsigned long long>(compressed),
+      static_cast<unsigned long long>(xml), static_cast<unsigned long long>(tags.load()),
+      use_zlib ? "zlib" : "libdeflate", threads, seconds);
   for (const Mapped& m : files) munmap(const_cast<unsigned char*>(m.data), m.size);
   return 0;
 }
