@@ -21,8 +21,9 @@ Status ErrnoStatus(const std::filesystem::path& path, std::string_view what, int
   ErrorCode code = ErrorCode::kIoError;
   if (err == ENOENT || err == ENOTDIR) code = ErrorCode::kNotFound;
   if (err == EACCES || err == EPERM) code = ErrorCode::kPermissionDenied;
-  if (err == ELOOP) return Status(code, fmt::format("{}: symbolic link loop ({})", what, std::strerror(err)),
-                                  Location{path.string(), {}, 0, {}});
+  if (err == ELOOP)
+    return Status(code, fmt::format("{}: symbolic link loop ({})", what, std::strerror(err)),
+                  Location{path.string(), {}, 0, {}});
   if (err == EAGAIN || err == EWOULDBLOCK || err == EBUSY || err == ETXTBSY || err == ENOLCK) {
     code = ErrorCode::kBusy;
   }

@@ -188,7 +188,8 @@ Result<OutputPlan> PlanReport(const ReportOptions& options, const RunSummary& ru
   if (options.write_csv) plan.csv = master ? MasterCsvPath(options.master_file) : run.master_csv;
   if (options.write_xlsx) plan.xlsx = master ? options.master_file : run.master_xlsx;
   if (options.write_html) plan.html = options.html_file.empty() ? run.html_report : options.html_file;
-  if (options.write_rejects) plan.rejects = options.rejects_file.empty() ? run.rejects_file : options.rejects_file;
+  if (options.write_rejects)
+    plan.rejects = options.rejects_file.empty() ? run.rejects_file : options.rejects_file;
   plan.report = options.report_file.empty() ? run.report_file : options.report_file;
   FP_RETURN_IF_ERROR(ApplyExistingPolicy(policy, clock->NowUtcIso(), fs, &plan));
   return plan;

@@ -13,7 +13,7 @@ TEST(Utf8, WellFormedTextOfEveryLengthIsValid) {
   EXPECT_EQ(FindInvalidUtf8(""), kValid);
   EXPECT_EQ(FindInvalidUtf8("1200 Industrial Blvd, Jupiter"), kValid);
   EXPECT_EQ(FindInvalidUtf8("Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8F\xAD"), kValid);  // é € 🏭
-  EXPECT_EQ(FindInvalidUtf8("\xEF\xBF\xBD\xF4\x8F\xBF\xBF\xED\x9F\xBF"), kValid);   // U+FFFD, U+10FFFF, U+D7FF
+  EXPECT_EQ(FindInvalidUtf8("\xEF\xBF\xBD\xF4\x8F\xBF\xBF\xED\x9F\xBF"), kValid);  // U+FFFD, U+10FFFF, U+D7FF
   char out[4];
   for (uint32_t cp : {0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFFu, 0x10000u, 0x10FFFFu}) {
     EXPECT_EQ(FindInvalidUtf8(std::string_view(out, EncodeUtf8(cp, out))), kValid) << cp;
@@ -37,8 +37,8 @@ TEST(Utf8, MalformedSequencesAreRefused) {
            std::string_view("\xED\xA0\x80"),      // a UTF-16 surrogate (U+D800)
            std::string_view("\xF4\x90\x80\x80"),  // past U+10FFFF
            std::string_view("\xF5\x80\x80\x80"), std::string_view("\xFF"),
-           std::string_view("\xE2\x82"),          // cut off at the end
-           std::string_view("\xE2\x28\xA1"),      // a bad continuation
+           std::string_view("\xE2\x82"),      // cut off at the end
+           std::string_view("\xE2\x28\xA1"),  // a bad continuation
        }) {
     EXPECT_EQ(FindInvalidUtf8(bad), 0u) << ::testing::PrintToString(bad);
   }

@@ -90,24 +90,26 @@ TEST(Discovery, SurvivesSymlinkLoopsAndListsAFileOnlyOnce) {
 TEST(Discovery, PipesDevicesAndLinkLoopsAreReportedAndNeverOpened) {
   TempDir dir;
   dir.Write("data/a.csv", "x\n");
-  ASSERT_EQ(::mkfifo((dir.path() / "data" / "pipe.csv").c_str(), 0644), 0);  // opening it would block
+  ASSERT_EQ(::mkfifo((dir.path() / "data" / "pipe.csv").c_str(), 0644), 0);          // opening it would block
   ASSERT_EQ(::symlink("/dev/zero", (dir.path() / "data" / "zero.csv").c_str()), 0);  // reading it never ends
   ASSERT_EQ(::symlink("self.csv", (dir.path() / "data" / "self.csv").c_str()), 0);
   ASSERT_EQ(::symlink("gone.csv", (dir.path() / "data" / "dangling.csv").c_str()), 0);
   ASSERT_EQ(::mkfifo((dir.path() / "data" / "pipe.other").c_str(), 0644), 0);  // no pattern: not mentioned
-  auto r = DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "data").string()}, kDefaultPatterns, false, {}});
+  auto r =
+      DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "data").string()}, kDefaultPatterns, false, {}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(Names(*r, dir.path() / "data"), std::vector<std::string>{"a.csv"});
   std::vector<std::string> skipped;
   for (const Problem& p : r->skipped) {
     skipped.push_back(std::filesystem::path(p.file).filename().string() + ": " + p.code + ": " + p.message);
   }
-  EXPECT_EQ(skipped, (std::vector<std::string>{
-                         "dangling.csv: NOT_FOUND: broken symbolic link (its target does not exist)",
-                         "pipe.csv: UNSUPPORTED_FORMAT: not read: it is a named pipe (FIFO), not a regular file",
-                         "self.csv: IO_ERROR: cannot stat: symbolic link loop (Too many levels of symbolic links)",
-                         "zero.csv: UNSUPPORTED_FORMAT: not read: it is a device, not a regular file",
-                     }));
+  EXPECT_EQ(skipped,
+            (std::vector<std::string>{
+                "dangling.csv: NOT_FOUND: broken symbolic link (its target does not exist)",
+                "pipe.csv: UNSUPPORTED_FORMAT: not read: it is a named pipe (FIFO), not a regular file",
+                "self.csv: IO_ERROR: cannot stat: symbolic link loop (Too many levels of symbolic links)",
+                "zero.csv: UNSUPPORTED_FORMAT: not read: it is a device, not a regular file",
+            }));
   // Named on the command line, they are reported the same way.
   auto named = DiscoverFiles(testing::DefaultFs(),
                              {{(dir.path() / "data" / "pipe.csv").string()}, kDefaultPatterns, false, {}});

@@ -117,10 +117,10 @@ class HostileCorpus : public ::testing::Test {
   void SetUp() override {
     const auto script = std::filesystem::path(__FILE__).parent_path() / "hostile_corpus.py";
     std::string out;
-    ASSERT_EQ(testing::RunCommand(fmt::format("/usr/bin/python3 '{}' '{}'", script.string(),
-                                              (dir_.path() / "in").string()),
-                                  &out),
-              0)
+    ASSERT_EQ(
+        testing::RunCommand(
+            fmt::format("/usr/bin/python3 '{}' '{}'", script.string(), (dir_.path() / "in").string()), &out),
+        0)
         << out;
     const auto fs = dir_.path() / "in" / "fs";
     std::filesystem::create_directories(fs / "loop");

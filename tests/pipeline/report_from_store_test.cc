@@ -24,7 +24,8 @@ using testing::TempDir;
 namespace fs = std::filesystem;
 
 // The four outputs a run writes into `out`, by file name.
-constexpr const char* kOutputs[] = {"master.csv", "master.xlsx", "report.html", "summary.json", "master_rejects.csv"};
+constexpr const char* kOutputs[] = {"master.csv", "master.xlsx", "report.html", "summary.json",
+                                    "master_rejects.csv"};
 
 class ReportFromStoreTest : public ::testing::Test {
  protected:

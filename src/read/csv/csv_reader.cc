@@ -154,8 +154,10 @@ Result<bool> CsvReader::NextBatch(RawBatch* batch) {
     batch->EndRow(record_row_);
     if (record_.cells.size() != header_.size()) {
       batch->AddIssue(
-          RowIssue{ErrorCode::kRaggedRow, record_row_,
-                   fmt::format("row has {} cells, header has {}", record_.cells.size(), header_.size()), {}});
+          RowIssue{ErrorCode::kRaggedRow,
+                   record_row_,
+                   fmt::format("row has {} cells, header has {}", record_.cells.size(), header_.size()),
+                   {}});
     }
   }
   return batch->rows() > 0 || !batch->issues().empty();

@@ -248,7 +248,8 @@ Result<bool> XlsxReader::NextBatch(RawBatch* batch) {
     for (size_t i = first_issue; i < issues_.size(); ++i) issues_[i].row = row.number;
     if (beyond != 0) {  // reported even when the row is otherwise blank: nothing vanishes unsaid
       issues_.push_back(
-          RowIssue{ErrorCode::kRaggedRow, row.number,
+          RowIssue{ErrorCode::kRaggedRow,
+                   row.number,
                    fmt::format("row has a value in column {}, right of the header's last "
                                "column {}; it is ignored",
                                ColumnName(beyond - 1), ColumnName(static_cast<uint32_t>(width - 1))),

@@ -457,7 +457,8 @@ TEST(SharedStringsScannerTest, StringsThatAreNotUtf8AreRefused) {
             "BAD_ENCODING: xl/sharedStrings.xml: shared string 1 is not valid UTF-8 (byte 0xC3 at offset 3); "
             "the workbook is damaged (book.xlsx)");
   // Escapes and character references are the way to write any character.
-  EXPECT_THAT(OneShot("<sst><si><t>caf&#xE9;_x00E9_</t></si></sst>").strings, ElementsAre("caf\xC3\xA9\xC3\xA9"));
+  EXPECT_THAT(OneShot("<sst><si><t>caf&#xE9;_x00E9_</t></si></sst>").strings,
+              ElementsAre("caf\xC3\xA9\xC3\xA9"));
 }
 
 TEST(SharedStringsScannerTest, ExcelsSpellingAndTheGeneralPathAgree) {

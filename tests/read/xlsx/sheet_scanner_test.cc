@@ -132,16 +132,17 @@ TEST(SheetScannerTest, EntitiesAndLineEnds) {
 }
 
 TEST(SheetScannerTest, InlineStringsDecodeExcelsEscapesAsSharedStringsDo) {
-  const ScannedSheet s = ScanSheet(Worksheet(
-      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Tab_x0009_Here</t></is></c>"
-      "<c r=\"B1\" t=\"inlineStr\"><is><t>a_x005F_x0041_b &amp; snake_case</t></is></c>"
-      "<c r=\"C1\" t=\"inlineStr\"><is><r><t>_x00</t></r><r><t>41_</t></r></is></c>"
-      "<c r=\"D1\" t=\"str\"><v>kept_x0041_</v></c></row>"));
+  const ScannedSheet s =
+      ScanSheet(Worksheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Tab_x0009_Here</t></is></c>"
+                          "<c r=\"B1\" t=\"inlineStr\"><is><t>a_x005F_x0041_b &amp; snake_case</t></is></c>"
+                          "<c r=\"C1\" t=\"inlineStr\"><is><r><t>_x00</t></r><r><t>41_</t></r></is></c>"
+                          "<c r=\"D1\" t=\"str\"><v>kept_x0041_</v></c></row>"));
   EXPECT_EQ(s.error, "");
   // C1: an escape split across runs is decoded after the runs are joined;
   // D1: only string cells' text is Excel's to escape, formula results are not.
-  EXPECT_THAT(s.rows, ElementsAre("1: A1 is \"Tab\\tHere\" | B1 is \"a_x0041_b & snake_case\" | C1 is \"A\" | "
-                                  "D1 str \"kept_x0041_\""));
+  EXPECT_THAT(s.rows,
+              ElementsAre("1: A1 is \"Tab\\tHere\" | B1 is \"a_x0041_b & snake_case\" | C1 is \"A\" | "
+                          "D1 str \"kept_x0041_\""));
 }
 
 TEST(SheetScannerTest, CdataCommentsAndProcessingInstructions) {
