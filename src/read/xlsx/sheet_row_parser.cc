@@ -278,10 +278,13 @@ bool SheetRowParser::ReadCellFast(const char*& p, const char* end, const char* t
     if (!At(stop, end, "</t></is") || !At(stop + 8, end, "></c>")) return false;
     cell.value = std::string_view(text, static_cast<size_t>(stop - text));
     // Escapes (_xHHHH_) and bytes that are not UTF-8 take ReadCell's path.
-    if (cell.value.find('_') != std::string_view::npos ||
-        FindInvalidUtf8(cell.value) != std::string_view::npos) {
-      return false;
+    unsigned bits = 0;  // one branch-free pass: any byte >= 0x80, any '_'
+    bool underscore = false;
+    for (const char c : cell.value) {
+      bits |= static_cast<unsigned char>(c);
+      underscore |= c == '_';
     }
+    if (bits >= 0x80 || underscore) return false;
     q = stop + 13;
   } else if (At(q, end, "></c>")) {
     q += 5;
