@@ -21,13 +21,12 @@ Status ErrnoStatus(const std::filesystem::path& path, std::string_view what, int
   ErrorCode code = ErrorCode::kIoError;
   if (err == ENOENT || err == ENOTDIR) code = ErrorCode::kNotFound;
   if (err == EACCES || err == EPERM) code = ErrorCode::kPermissionDenied;
-  if (err == ELOOP)
-    return Status(code, fmt::format("{}: symbolic link loop ({})", what, std::strerror(err)),
-                  Location{path.string(), {}, 0, {}});
   if (err == EAGAIN || err == EWOULDBLOCK || err == EBUSY || err == ETXTBSY || err == ENOLCK) {
     code = ErrorCode::kBusy;
   }
-  return Status(code, fmt::format("{}: {}", what, std::strerror(err)), Location{path.string(), {}, 0, {}});
+  const std::string reason =
+      err == ELOOP ? fmt::format("symbolic link loop ({})", std::strerror(err)) : std::strerror(err);
+  return Status(code, fmt::format("{}: {}", what, reason), Location{path.string(), {}, 0, {}});
 }
 
 // What a file that is neither regular nor a folder is, for messages.
@@ -35,7 +34,7 @@ std::string_view SpecialFileKind(mode_t mode) {
   if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
   if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+  return "a special file";
 }
 
 // Opens `path` for reading if it is a regular file. O_NONBLOCK keeps open()

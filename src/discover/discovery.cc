@@ -67,7 +67,7 @@ class Walker {
     if (!st.is_regular) {  // FIFOs, devices, sockets: never opened, a read could block or never end
       Skip(path, ErrorCode::kUnsupportedFormat,
            fmt::format("not read: it is {}, not a regular file",
-                       st.special.empty() ? std::string_view("not a regular file") : st.special));
+                       st.special.empty() ? std::string_view("a special file") : st.special));
       return;
     }
     if (!seen_files_.insert({st.device, st.inode}).second) return;  // same file named twice

