@@ -140,6 +140,7 @@ Status WriteWorkbookExport(FileSystem* fs, const std::filesystem::path& path, co
   const bool truncate = plan.kind == FileKind::kTruncatedQuote;
   const uint64_t rows = truncate ? BreakRow(plan) + 3 : plan.rows;
   XlsxWorkbookOptions options;
+  options.engine = XlsxEngine::kLibxlsxwriter;  // laid out as Excel saves it, by another program
   options.constant_memory = plan.style == HeaderStyle::kOdd || rows > kSharedStringRows;
   options.author = "";
   if (as_of.days > 0) options.created_unix_seconds = as_of.days * kSecondsPerDay;

@@ -1,7 +1,5 @@
 #include "write/xlsx_workbook.h"
 
-#include <xlsxwriter.h>
-
 #include <cmath>
 #include <cstring>
 #include <utility>
@@ -10,6 +8,9 @@
 
 #include "write/atomic_file.h"
 #include "write/utf8_repair.h"
+#include "write/xlsx/lxw_workbook.h"
+#include "write/xlsx/package_parts.h"
+#include "write/xlsx/stream_workbook.h"
 
 namespace flexpipe {
 namespace {
@@ -23,26 +24,6 @@ constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
 constexpr int32_t kExcelEpochOffset = 25569;
 const Date kFirstExcelDate = FromCivil(1900, 3, 1);
 const Date kLastExcelDate = FromCivil(9999, 12, 31);
-
-const char* NumberFormatOf(XlsxStyle style) {
-  switch (style) {
-    case XlsxStyle::kMoney:
-    case XlsxStyle::kInteger:
-      return "#,##0";
-    case XlsxStyle::kAcres:
-      return "0.00##";
-    case XlsxStyle::kScore:
-      return "0.00";
-    case XlsxStyle::kDate:
-      return "yyyy-mm-dd";
-    case XlsxStyle::kPlainInteger:
-      return "0";
-    case XlsxStyle::kGeneral:
-    case XlsxStyle::kHeader:
-      break;
-  }
-  return nullptr;
-}
 
 // Length of the UTF-8 sequence led by `lead` (valid UTF-8 assumed).
 size_t SequenceLength(unsigned char lead) {
@@ -70,13 +51,42 @@ bool TruncateToUtf16Units(std::string* text, size_t max_units) {
   return false;
 }
 
-std::string ColumnName(uint32_t col) {
-  char name[LXW_MAX_COL_NAME_LENGTH] = {};
-  lxw_col_to_name(name, static_cast<lxw_col_t>(col), 0);
-  return name;
+// Characters (not bytes) of UTF-8 text.
+size_t Utf8Chars(std::string_view text) {
+  size_t chars = 0;
+  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars;
+}
+
+std::string FoldAscii(std::string_view text) {
+  std::string folded(text);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
 }
 
 }  // namespace
+
+const char* XlsxNumberFormat(XlsxStyle style) {
+  switch (style) {
+    case XlsxStyle::kMoney:
+    case XlsxStyle::kInteger:
+      return "#,##0";
+    case XlsxStyle::kAcres:
+      return "0.00##";
+    case XlsxStyle::kScore:
+      return "0.00";
+    case XlsxStyle::kDate:
+      return "yyyy-mm-dd";
+    case XlsxStyle::kPlainInteger:
+      return "0";
+    case XlsxStyle::kGeneral:
+    case XlsxStyle::kHeader:
+      break;
+  }
+  return nullptr;
+}
 
 Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::Create(FileSystem* fs,
                                                            const std::filesystem::path& destination,
@@ -88,45 +98,20 @@ Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::Create(FileSystem* fs,
   }
   FP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::Create(fs, destination));
   if (!backup_stamp.empty()) file->KeepExistingAsBackup(std::move(backup_stamp));
-  std::unique_ptr<XlsxWorkbook> workbook(new XlsxWorkbook(destination, std::move(file)));
-  FP_RETURN_IF_ERROR(workbook->Init(options));
+  std::unique_ptr<XlsxWorkbook> workbook =
+      options.engine == XlsxEngine::kLibxlsxwriter ? NewLibxlsxwriterWorkbook(destination, std::move(file))
+                                                   : NewStreamingWorkbook(destination, std::move(file));
+  FP_RETURN_IF_ERROR(workbook->Check(workbook->Start(options)));
   return workbook;
 }
 
 XlsxWorkbook::XlsxWorkbook(std::filesystem::path destination, std::unique_ptr<AtomicFile> file)
     : destination_(std::move(destination)), file_(std::move(file)) {}
 
-XlsxWorkbook::~XlsxWorkbook() { Abandon(); }
-
-Status XlsxWorkbook::Init(const XlsxWorkbookOptions& options) {
-  lxw_workbook_options lxw_options{};
-  lxw_options.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;
-  lxw_options.use_zip64 = options.use_zip64 ? LXW_TRUE : LXW_FALSE;
-  tmpdir_ = destination_.has_parent_path() ? destination_.parent_path().string() : std::string(".");
-  lxw_options.tmpdir = tmpdir_.data();
-  // libxlsxwriter writes to the AtomicFile's temporary file (see AtomicFile).
-  workbook_ = workbook_new_opt(file_->temp_path().c_str(), &lxw_options);
-  if (workbook_ == nullptr) return Fail("cannot start the workbook (out of memory or temporary files)");
-
-  author_ = options.author;
-  title_ = options.title;
-  lxw_doc_properties properties{};
-  properties.author = author_.empty() ? nullptr : author_.data();
-  properties.title = title_.empty() ? nullptr : title_.data();
-  properties.created = static_cast<time_t>(options.created_unix_seconds);
-  FP_RETURN_IF_ERROR(
-      Check(workbook_set_properties(workbook_, &properties), "cannot set document properties"));
-
-  for (size_t i = 0; i < kXlsxStyleCount; ++i) {
-    const auto style = static_cast<XlsxStyle>(i);
-    if (style == XlsxStyle::kGeneral) continue;  // no format at all
-    lxw_format* format = workbook_add_format(workbook_);
-    if (format == nullptr) return Fail("cannot add a cell format (out of memory)");
-    if (style == XlsxStyle::kHeader) format_set_bold(format);
-    if (const char* number_format = NumberFormatOf(style)) format_set_num_format(format, number_format);
-    formats_[i] = format;
-  }
-  return Status::Ok();
+// Derived classes call Abandon() in their own destructors, while their
+// engine is still alive; this one only makes sure the file goes.
+XlsxWorkbook::~XlsxWorkbook() {
+  if (!done_) file_->Abandon();
 }
 
 const std::filesystem::path& XlsxWorkbook::backup_path() const { return file_->backup_path(); }
@@ -134,16 +119,22 @@ const std::filesystem::path& XlsxWorkbook::backup_path() const { return file_->b
 Status XlsxWorkbook::Fail(std::string message, uint32_t row, uint32_t col) {
   if (!error_.ok()) return error_;
   Location where{destination_.string(), sheet_name_, row == kNoCell ? 0 : uint64_t{row} + 1,
-                 col == kNoCell ? std::string() : ColumnName(col)};
+                 col == kNoCell ? std::string() : XlsxColumnName(col)};
   const Status error(ErrorCode::kOutputError, std::move(message), std::move(where));
   Abandon();
   error_ = error;
   return error_;
 }
 
-Status XlsxWorkbook::Check(int lxw_result, std::string_view doing, uint32_t row, uint32_t col) {
-  if (lxw_result == LXW_NO_ERROR) return Status::Ok();
-  return Fail(fmt::format("{}: {}", doing, lxw_strerror(static_cast<lxw_error>(lxw_result))), row, col);
+Status XlsxWorkbook::Check(Status engine_result) {
+  if (engine_result.ok()) return engine_result;
+  if (!error_.ok()) return error_;
+  if (engine_result.location().file.empty()) {
+    return Fail(engine_result.message(), kNoCell, kNoCell);
+  }
+  Abandon();
+  error_ = std::move(engine_result);
+  return error_;
 }
 
 Status XlsxWorkbook::AddSheet(std::string_view name) {
@@ -151,12 +142,23 @@ Status XlsxWorkbook::AddSheet(std::string_view name) {
   if (done_) return Fail("workbook already written");
   const std::string sheet_name(name);
   if (name.empty() || name.find('\0') != std::string_view::npos) return Fail("a sheet needs a name");
-  FP_RETURN_IF_ERROR(Check(workbook_validate_sheet_name(workbook_, sheet_name.c_str()),
-                           fmt::format("bad sheet name \"{}\"", sheet_name)));
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook_, sheet_name.c_str());
-  if (sheet == nullptr) return Fail(fmt::format("cannot add sheet \"{}\"", sheet_name));
-  sheet_ = sheet;
+  if (Utf8Chars(name) > kMaxSheetNameChars) {
+    return Fail(fmt::format("bad sheet name \"{}\": longer than {} characters", sheet_name, kMaxSheetNameChars));
+  }
+  if (name.find_first_of("[]:*?/\\") != std::string_view::npos) {
+    return Fail(fmt::format("bad sheet name \"{}\": it may not contain any of []:*?/\\", sheet_name));
+  }
+  if (name.front() == '\'' || name.back() == '\'') {
+    return Fail(fmt::format("bad sheet name \"{}\": it may not begin or end with an apostrophe", sheet_name));
+  }
+  std::string folded = FoldAscii(name);
+  for (const std::string& other : folded_sheet_names_) {
+    if (other == folded) return Fail(fmt::format("bad sheet name \"{}\": a sheet of that name exists", sheet_name));
+  }
+  FP_RETURN_IF_ERROR(Check(DoAddSheet(sheet_name)));
+  folded_sheet_names_.push_back(std::move(folded));
   sheet_name_ = sheet_name;
+  has_sheet_ = true;
   return Status::Ok();
 }
 
@@ -164,30 +166,26 @@ Status XlsxWorkbook::SetColumnWidth(uint32_t col, double width) {
   FP_RETURN_IF_ERROR(CheckCell(0, col));
   if (!(width >= 0 && width <= kMaxColumnWidth))
     return Fail(fmt::format("column width {} out of range", width));
-  return Check(
-      worksheet_set_column(sheet_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col), width, nullptr),
-      "cannot set a column width", kNoCell, col);
+  return Check(DoSetColumnWidth(col, width));
 }
 
 Status XlsxWorkbook::FreezeRows(uint32_t first_rows) {
   FP_RETURN_IF_ERROR(CheckCell(first_rows, 0));
-  worksheet_freeze_panes(sheet_, first_rows, 0);
-  return Status::Ok();
+  return Check(DoFreezeRows(first_rows));
 }
 
 Status XlsxWorkbook::SetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row,
                                    uint32_t last_col) {
   FP_RETURN_IF_ERROR(CheckCell(first_row, first_col));
   FP_RETURN_IF_ERROR(CheckCell(last_row, last_col));
-  return Check(worksheet_autofilter(sheet_, first_row, static_cast<lxw_col_t>(first_col), last_row,
-                                    static_cast<lxw_col_t>(last_col)),
-               "cannot set the autofilter", first_row, first_col);
+  if (last_row < first_row || last_col < first_col) return Fail("autofilter range is inverted", first_row, first_col);
+  return Check(DoSetAutofilter(first_row, first_col, last_row, last_col));
 }
 
 Status XlsxWorkbook::CheckCell(uint32_t row, uint32_t col) {
   if (!error_.ok()) return error_;
   if (done_) return Fail("workbook already written");
-  if (sheet_ == nullptr) return Fail("no sheet to write to (AddSheet first)");
+  if (!has_sheet_) return Fail("no sheet to write to (AddSheet first)");
   if (row >= kMaxRows || col >= kMaxColumns)
     return Fail("cell beyond the sheet's last row or column", row, col);
   return Status::Ok();
@@ -200,16 +198,13 @@ Status XlsxWorkbook::WriteText(uint32_t row, uint32_t col, std::string_view text
     text_.replace(at, 1, kReplacementChar);
   }
   if (TruncateToUtf16Units(&text_, kMaxTextUnits)) ++truncated_cells_;
-  return Check(
-      worksheet_write_string(sheet_, row, static_cast<lxw_col_t>(col), text_.c_str(), FormatOf(style)),
-      "cannot write a text cell", row, col);
+  return Check(DoWriteText(row, col, text_, style));
 }
 
 Status XlsxWorkbook::WriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) {
   if (!std::isfinite(value)) return WriteBlank(row, col, style);
   FP_RETURN_IF_ERROR(CheckCell(row, col));
-  return Check(worksheet_write_number(sheet_, row, static_cast<lxw_col_t>(col), value, FormatOf(style)),
-               "cannot write a number cell", row, col);
+  return Check(DoWriteNumber(row, col, value, style));
 }
 
 Status XlsxWorkbook::WriteDate(uint32_t row, uint32_t col, Date date, XlsxStyle style) {
@@ -221,28 +216,19 @@ Status XlsxWorkbook::WriteDate(uint32_t row, uint32_t col, Date date, XlsxStyle 
 
 Status XlsxWorkbook::WriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) {
   FP_RETURN_IF_ERROR(CheckCell(row, col));
-  return Check(
-      worksheet_write_boolean(sheet_, row, static_cast<lxw_col_t>(col), value ? 1 : 0, FormatOf(style)),
-      "cannot write a boolean cell", row, col);
+  return Check(DoWriteBoolean(row, col, value, style));
 }
 
 Status XlsxWorkbook::WriteBlank(uint32_t row, uint32_t col, XlsxStyle style) {
   FP_RETURN_IF_ERROR(CheckCell(row, col));
-  // libxlsxwriter skips a blank cell without a format: nothing to write then.
-  if (FormatOf(style) == nullptr) return Status::Ok();
-  return Check(worksheet_write_blank(sheet_, row, static_cast<lxw_col_t>(col), FormatOf(style)),
-               "cannot write a blank cell", row, col);
+  if (style == XlsxStyle::kGeneral) return Status::Ok();  // an unstyled blank cell is no cell
+  return Check(DoWriteBlank(row, col, style));
 }
 
 Status XlsxWorkbook::Commit() {
   if (!error_.ok()) return error_;
   if (done_) return Fail("workbook already written");
-  lxw_workbook* workbook = std::exchange(workbook_, nullptr);
-  sheet_ = nullptr;
-  const lxw_error closed = workbook_close(workbook);  // frees the workbook, success or not
-  if (closed != LXW_NO_ERROR) {
-    return Fail(fmt::format("cannot write the workbook: {}", lxw_strerror(closed)));
-  }
+  FP_RETURN_IF_ERROR(Check(DoFinish()));
   done_ = true;
   Status s = file_->Commit();
   if (!s.ok()) error_ = s;
@@ -250,15 +236,13 @@ Status XlsxWorkbook::Commit() {
 }
 
 void XlsxWorkbook::Abandon() {
-  if (workbook_ != nullptr) {
-    lxw_workbook_free(workbook_);  // frees without writing anything
-    workbook_ = nullptr;
-  }
-  sheet_ = nullptr;
-  if (!done_) file_->Abandon();
-  if (!done_ && error_.ok()) {
-    error_ = Status(ErrorCode::kOutputError, "abandoned before commit",
-                    Location{destination_.string(), {}, 0, {}});
+  if (!done_) {
+    DoAbandon();
+    file_->Abandon();
+    if (error_.ok()) {
+      error_ = Status(ErrorCode::kOutputError, "abandoned before commit",
+                      Location{destination_.string(), {}, 0, {}});
+    }
   }
   done_ = true;
 }

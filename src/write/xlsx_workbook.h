@@ -1,15 +1,24 @@
-// A small workbook writer over libxlsxwriter: sheets, typed cells, a fixed
-// set of number formats, a frozen header, an autofilter and column widths.
+// A small workbook writer: sheets, typed cells, a fixed set of number
+// formats, a frozen header, an autofilter and column widths, with two
+// engines behind one interface:
+//   kStreaming      flexpipe's own (write/xlsx/stream_workbook.h): rows
+//                   stream as sheet XML straight into a ZIP archive deflated
+//                   on every core (write/xlsx/parallel_deflate.h); memory is
+//                   flat whatever the size; strings are stored in their
+//                   cells ("inline strings"). The master workbook uses it.
+//   kLibxlsxwriter  libxlsxwriter, for workbooks laid out as Excel saves them
+//                   (one shared-string table, constant_memory = false) — the
+//                   test-data generator uses it, so flexpipe's reader meets
+//                   workbooks written by another program.
 //
-// Written whole or not at all, like every output (write/atomic_file.h):
-// libxlsxwriter writes the workbook by file name, so it writes the
-// AtomicFile's hidden temporary file in the destination's folder; Commit()
-// closes the workbook, fsyncs that file, renames it over the destination and
-// fsyncs the folder, all through the FileSystem. A workbook destroyed or
-// abandoned before Commit() leaves the destination as it was and no
-// temporary file behind.
+// Written whole or not at all, like every output (write/atomic_file.h): the
+// workbook goes to the AtomicFile's hidden temporary file in the
+// destination's folder; Commit() finishes it, fsyncs that file, renames it
+// over the destination and fsyncs the folder, all through the FileSystem. A
+// workbook destroyed or abandoned before Commit() leaves the destination as
+// it was and no temporary file behind.
 //
-// Cells:
+// Cells (the same rules in both engines):
 // - text is always a string cell, never a formula ("=1+1" stays text). Text
 //   that is not valid UTF-8 is repaired (write/utf8_repair.h: U+FFFD per bad
 //   sequence), a NUL becomes U+FFFD, and text longer than Excel's cell limit
@@ -22,19 +31,15 @@
 //   show, are written as YYYY-MM-DD text;
 // - booleans are boolean cells.
 //
-// With constant_memory (the default) rows of a sheet must come in order and
-// memory stays flat whatever the size; strings are stored in their cells
-// ("inline strings"). Without it, cells may come in any order, strings go
-// into one shared-string table (as Excel saves them), and the whole workbook
-// is held in memory until Commit().
-//
-// libxlsxwriter's own scratch files (the sheets' XML in constant-memory mode)
-// go in the destination's folder too, not in /tmp, which is often a RAM
-// disk; each is unlinked the moment it is created.
+// Order: in the streaming engine (and libxlsxwriter's constant_memory mode)
+// the cells of a sheet come row by row, left to right, and a sheet's column
+// widths and frozen rows are set before its first cell; the autofilter may
+// be set until the next AddSheet(). Cells out of order are an error.
 //
 // The same calls always give the same bytes: the creation time recorded in
 // docProps/core.xml is XlsxWorkbookOptions::created, never the clock, and
-// libxlsxwriter dates every ZIP entry 1980-01-01.
+// every ZIP entry is dated 1980-01-01; the streaming engine's bytes do not
+// depend on its number of threads.
 //
 // Errors are Status values with the destination, sheet, row and column
 // (kOutputError); they are sticky: after the first one every call returns it
@@ -46,15 +51,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "core/env.h"
 #include "flexpipe/status.h"
-
-// libxlsxwriter's types, kept out of this header.
-struct lxw_workbook;
-struct lxw_worksheet;
-struct lxw_format;
 
 namespace flexpipe {
 
@@ -73,13 +74,25 @@ enum class XlsxStyle : uint8_t {
 };
 inline constexpr size_t kXlsxStyleCount = static_cast<size_t>(XlsxStyle::kPlainInteger) + 1;
 
+// The number format of a style ("#,##0", ...); nullptr for kGeneral and kHeader.
+const char* XlsxNumberFormat(XlsxStyle style);
+
+enum class XlsxEngine : uint8_t { kStreaming, kLibxlsxwriter };
+
 struct XlsxWorkbookOptions {
-  // Rows in order, flat memory, inline strings (see above). Default: true.
+  // Default: kStreaming (see above).
+  XlsxEngine engine = XlsxEngine::kStreaming;
+  // kLibxlsxwriter only: rows in order, flat memory, inline strings; false =
+  // cells in any order, one shared-string table, the whole workbook held in
+  // memory until Commit(). The streaming engine always streams. Default: true.
   bool constant_memory = true;
-  // ZIP64 extensions, needed when a sheet's XML passes 4 GB (some 25 million
+  // ZIP64 extensions, needed when a sheet's XML passes 4 GiB (some 25 million
   // cells); off by default because older Excel versions warn about them.
   // Default: false.
   bool use_zip64 = false;
+  // kStreaming only: threads deflating the archive, 0 = one per core.
+  // Default: 0.
+  int deflate_threads = 0;
   // docProps/core.xml's creation and modification time, in seconds since
   // 1970-01-01 UTC; must be positive. Default: 2000-01-01T00:00:00Z.
   int64_t created_unix_seconds = 946'684'800;
@@ -105,7 +118,7 @@ class XlsxWorkbook {
                                                       const std::filesystem::path& destination,
                                                       const XlsxWorkbookOptions& options = {},
                                                       std::string backup_stamp = {});
-  ~XlsxWorkbook();
+  virtual ~XlsxWorkbook();
   XlsxWorkbook(const XlsxWorkbook&) = delete;
   XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
 
@@ -117,7 +130,7 @@ class XlsxWorkbook {
   // The current sheet's layout. Widths are in characters of the default
   // font (0 to 255). `first_rows` rows stay in view when scrolling (1 = a
   // frozen header row). The autofilter covers the given range (0-based,
-  // inclusive); it may be set at any time.
+  // inclusive).
   Status SetColumnWidth(uint32_t col, double width);
   Status FreezeRows(uint32_t first_rows);
   Status SetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col);
@@ -141,29 +154,50 @@ class XlsxWorkbook {
   // Text cells cut to kMaxTextUnits so far.
   uint64_t truncated_cells() const { return truncated_cells_; }
 
- private:
+ protected:
   XlsxWorkbook(std::filesystem::path destination, std::unique_ptr<AtomicFile> file);
 
-  Status Init(const XlsxWorkbookOptions& options);
-  // Checks that a cell can be written: no earlier error, a sheet, in range.
-  Status CheckCell(uint32_t row, uint32_t col);
-  // Turns a libxlsxwriter result into the sticky error (abandoning everything).
-  Status Check(int lxw_result, std::string_view doing, uint32_t row = kNoCell, uint32_t col = kNoCell);
+  // The engine's part. Arguments are checked (a sheet exists, cells in
+  // range, valid and unique sheet names, widths in range) and text is
+  // repaired, NUL-free, cut to the limit and NUL-terminated; numbers are
+  // finite. A failing call's Status becomes the sticky error.
+  virtual Status Start(const XlsxWorkbookOptions& options) = 0;
+  virtual Status DoAddSheet(const std::string& name) = 0;
+  virtual Status DoSetColumnWidth(uint32_t col, double width) = 0;
+  virtual Status DoFreezeRows(uint32_t first_rows) = 0;
+  virtual Status DoSetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row,
+                                 uint32_t last_col) = 0;
+  virtual Status DoWriteText(uint32_t row, uint32_t col, const std::string& text, XlsxStyle style) = 0;
+  virtual Status DoWriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) = 0;
+  virtual Status DoWriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) = 0;
+  virtual Status DoWriteBlank(uint32_t row, uint32_t col, XlsxStyle style) = 0;
+  // Writes everything out into file(); the base then commits it.
+  virtual Status DoFinish() = 0;
+  // Drops the engine's state without writing; called once, before the
+  // temporary file is removed.
+  virtual void DoAbandon() = 0;
+
+  AtomicFile* file() const { return file_.get(); }
+  const std::string& sheet_name() const { return sheet_name_; }
+  // The sticky error for a failure at a cell (kNoCell: none).
   Status Fail(std::string message, uint32_t row = kNoCell, uint32_t col = kNoCell);
-  lxw_format* FormatOf(XlsxStyle style) const { return formats_[static_cast<size_t>(style)]; }
 
   static constexpr uint32_t kNoCell = UINT32_MAX;
 
+ private:
+  // Checks that a cell can be written: no earlier error, a sheet, in range.
+  Status CheckCell(uint32_t row, uint32_t col);
+  // Records an engine failure as the sticky error (abandoning everything).
+  Status Check(Status engine_result);
+
   std::filesystem::path destination_;
   std::unique_ptr<AtomicFile> file_;
-  lxw_workbook* workbook_ = nullptr;
-  lxw_worksheet* sheet_ = nullptr;
   std::string sheet_name_;
-  lxw_format* formats_[kXlsxStyleCount] = {};
-  std::string author_, title_, tmpdir_;  // libxlsxwriter may keep pointers until close
-  std::string text_;                     // the current cell's text, NUL-terminated
+  std::vector<std::string> folded_sheet_names_;  // ASCII-lowercased, for the uniqueness check
+  std::string text_;  // the current cell's text, NUL-terminated
   std::string repaired_;
   uint64_t truncated_cells_ = 0;
+  bool has_sheet_ = false;
   bool done_ = false;  // committed or abandoned
   Status error_;
 };

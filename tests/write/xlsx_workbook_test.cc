@@ -26,12 +26,25 @@ using testing::ReadFileToString;
 using testing::SheetOf;
 using testing::TempDir;
 
-std::unique_ptr<XlsxWorkbook> Open(const std::filesystem::path& path, FileSystem* fs = DefaultFs(),
-                                   const XlsxWorkbookOptions& options = {}) {
+std::unique_ptr<XlsxWorkbook> OpenWith(const std::filesystem::path& path, FileSystem* fs,
+                                       const XlsxWorkbookOptions& options) {
   auto wb = XlsxWorkbook::Create(fs, path, options);
   EXPECT_TRUE(wb.ok()) << wb.status().ToString();
   return wb.ok() ? std::move(wb).value() : nullptr;
 }
+
+// Every test runs against both engines: they keep the same contract.
+class XlsxWorkbookTest : public ::testing::TestWithParam<XlsxEngine> {
+ protected:
+  static XlsxWorkbookOptions Options() {
+    XlsxWorkbookOptions options;
+    options.engine = GetParam();
+    return options;
+  }
+  static std::unique_ptr<XlsxWorkbook> Open(const std::filesystem::path& path, FileSystem* fs = DefaultFs()) {
+    return OpenWith(path, fs, Options());
+  }
+};
 
 // A small table: bold header, typed cells, frozen header, filter, widths.
 Status WriteSample(XlsxWorkbook* wb) {
@@ -63,7 +76,7 @@ Status WriteSample(XlsxWorkbook* wb) {
   return wb->WriteText(0, 0, "hello");
 }
 
-TEST(XlsxWorkbook, WritesTypedCellsWithTheirFormats) {
+TEST_P(XlsxWorkbookTest, WritesTypedCellsWithTheirFormats) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   auto wb = Open(path);
@@ -102,7 +115,7 @@ TEST(XlsxWorkbook, WritesTypedCellsWithTheirFormats) {
   EXPECT_EQ(value(9)["f"], "General");
 }
 
-TEST(XlsxWorkbook, FreezesTheHeaderFiltersAndSetsWidths) {
+TEST_P(XlsxWorkbookTest, FreezesTheHeaderFiltersAndSetsWidths) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   auto wb = Open(path);
@@ -119,7 +132,7 @@ TEST(XlsxWorkbook, FreezesTheHeaderFiltersAndSetsWidths) {
   EXPECT_TRUE(second["filter"].is_null());
 }
 
-TEST(XlsxWorkbook, TextThatLooksLikeAFormulaStaysText) {
+TEST_P(XlsxWorkbookTest, TextThatLooksLikeAFormulaStaysText) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   const std::vector<std::string> texts = {"=1+1",   "=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)",
@@ -136,7 +149,7 @@ TEST(XlsxWorkbook, TextThatLooksLikeAFormulaStaysText) {
   }
 }
 
-TEST(XlsxWorkbook, RepairsBadUtf8AndCutsTextAtExcelsLimit) {
+TEST_P(XlsxWorkbookTest, RepairsBadUtf8AndCutsTextAtExcelsLimit) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   auto wb = Open(path);
@@ -160,7 +173,7 @@ TEST(XlsxWorkbook, RepairsBadUtf8AndCutsTextAtExcelsLimit) {
   EXPECT_EQ(rows[5][0]["dt"], "s");
 }
 
-TEST(XlsxWorkbook, NonFiniteNumbersAreBlankAndOutOfRangeDatesAreText) {
+TEST_P(XlsxWorkbookTest, NonFiniteNumbersAreBlankAndOutOfRangeDatesAreText) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   auto wb = Open(path);
@@ -181,15 +194,15 @@ TEST(XlsxWorkbook, NonFiniteNumbersAreBlankAndOutOfRangeDatesAreText) {
   EXPECT_EQ(rows[1][2]["v"], "9999-12-31");
 }
 
-TEST(XlsxWorkbook, TheSameCallsGiveTheSameBytesAtAnyTime) {
+TEST_P(XlsxWorkbookTest, TheSameCallsGiveTheSameBytesAtAnyTime) {
   TempDir dir;
-  XlsxWorkbookOptions options;
+  XlsxWorkbookOptions options = Options();
   options.created_unix_seconds = FromCivil(2025, 6, 30).days * int64_t{86'400};
-  auto first = Open(dir.path() / "a.xlsx", DefaultFs(), options);
+  auto first = OpenWith(dir.path() / "a.xlsx", DefaultFs(), options);
   ASSERT_TRUE(WriteSample(first.get()).ok());
   ASSERT_TRUE(first->Commit().ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the clock's second changes
-  auto second = Open(dir.path() / "b.xlsx", DefaultFs(), options);
+  auto second = OpenWith(dir.path() / "b.xlsx", DefaultFs(), options);
   ASSERT_TRUE(WriteSample(second.get()).ok());
   ASSERT_TRUE(second->Commit().ok());
   const std::string a = ReadFileToString(dir.path() / "a.xlsx");
@@ -198,7 +211,7 @@ TEST(XlsxWorkbook, TheSameCallsGiveTheSameBytesAtAnyTime) {
   EXPECT_EQ(DumpWorkbook(dir.path() / "a.xlsx")["created"], "2025-06-30T00:00:00");
 }
 
-TEST(XlsxWorkbook, ConstantMemoryRefusesAnEarlierRowAndWritesNothing) {
+TEST_P(XlsxWorkbookTest, ConstantMemoryRefusesAnEarlierRowAndWritesNothing) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   auto wb = Open(path);
@@ -216,25 +229,7 @@ TEST(XlsxWorkbook, ConstantMemoryRefusesAnEarlierRowAndWritesNothing) {
   EXPECT_TRUE(Entries(dir.path()).empty());
 }
 
-TEST(XlsxWorkbook, SharedStringModeTakesCellsInAnyOrder) {
-  TempDir dir;
-  const auto path = dir.path() / "book.xlsx";
-  XlsxWorkbookOptions options;
-  options.constant_memory = false;
-  auto wb = Open(path, DefaultFs(), options);
-  ASSERT_TRUE(wb->AddSheet("S").ok());
-  ASSERT_TRUE(wb->WriteText(3, 0, "later").ok());
-  ASSERT_TRUE(wb->WriteText(1, 0, "earlier").ok());
-  ASSERT_TRUE(wb->WriteText(2, 0, "later").ok());
-  ASSERT_TRUE(wb->Commit().ok());
-  const json rows = SheetOf(DumpWorkbook(path), "S")["rows"];
-  EXPECT_EQ(rows[1][0]["v"], "earlier");
-  EXPECT_EQ(rows[3][0]["v"], "later");
-  const std::string bytes = ReadFileToString(path);
-  EXPECT_NE(bytes.find("xl/sharedStrings.xml"), std::string::npos);
-}
-
-TEST(XlsxWorkbook, BadSheetNamesAndCellsOutOfRangeAreErrors) {
+TEST_P(XlsxWorkbookTest, BadSheetNamesAndCellsOutOfRangeAreErrors) {
   TempDir dir;
   for (const std::string& name :
        std::vector<std::string>{"", "a/b", "what?", "[x]", std::string(32, 'n'), "'quoted'"}) {
@@ -256,7 +251,7 @@ TEST(XlsxWorkbook, BadSheetNamesAndCellsOutOfRangeAreErrors) {
   EXPECT_TRUE(Entries(dir.path()).empty());
 }
 
-TEST(XlsxWorkbook, AWorkbookNeverCommittedLeavesTheOldFileAndNoTemporaryFile) {
+TEST_P(XlsxWorkbookTest, AWorkbookNeverCommittedLeavesTheOldFileAndNoTemporaryFile) {
   TempDir dir;
   const auto path = dir.Write("book.xlsx", "old");
   {
@@ -275,10 +270,10 @@ TEST(XlsxWorkbook, AWorkbookNeverCommittedLeavesTheOldFileAndNoTemporaryFile) {
   EXPECT_EQ(Entries(dir.path()), std::set<std::string>{"book.xlsx"});
 }
 
-TEST(XlsxWorkbook, ADestinationThatCannotBeCreatedIsAnError) {
+TEST_P(XlsxWorkbookTest, ADestinationThatCannotBeCreatedIsAnError) {
   TempDir dir;
   dir.Write("blocker", "a file where a folder should be");
-  auto wb = XlsxWorkbook::Create(DefaultFs(), dir.path() / "blocker" / "book.xlsx");
+  auto wb = XlsxWorkbook::Create(DefaultFs(), dir.path() / "blocker" / "book.xlsx", Options());
   ASSERT_FALSE(wb.ok());
   EXPECT_EQ(wb.status().code(), ErrorCode::kOutputError);
   EXPECT_NE(wb.status().location().file.find("book.xlsx"), std::string::npos);
@@ -288,7 +283,7 @@ TEST(XlsxWorkbook, ADestinationThatCannotBeCreatedIsAnError) {
 // Walks the commit through a failure at every file-system call it makes:
 // the destination holds its old contents or the whole new workbook, and no
 // temporary file is left behind.
-TEST(XlsxWorkbook, OldWorkbookSurvivesAFailureAtEveryStep) {
+TEST_P(XlsxWorkbookTest, OldWorkbookSurvivesAFailureAtEveryStep) {
   FaultInjectionFileSystem counting;
   std::string new_bytes;
   {
@@ -308,7 +303,7 @@ TEST(XlsxWorkbook, OldWorkbookSurvivesAFailureAtEveryStep) {
       FaultInjectionFileSystem fs;
       fs.FailNth(op, n);
       Status s;
-      auto wb = XlsxWorkbook::Create(&fs, path);
+      auto wb = XlsxWorkbook::Create(&fs, path, Options());
       if (!wb.ok()) {
         s = wb.status();
       } else {
@@ -332,10 +327,10 @@ TEST(XlsxWorkbook, OldWorkbookSurvivesAFailureAtEveryStep) {
   EXPECT_GE(failures, 4);
 }
 
-TEST(XlsxWorkbook, ABackupStampKeepsThePreviousWorkbook) {
+TEST_P(XlsxWorkbookTest, ABackupStampKeepsThePreviousWorkbook) {
   TempDir dir;
   const auto path = dir.Write("book.xlsx", "old");
-  auto wb = XlsxWorkbook::Create(DefaultFs(), path, {}, "20250630-120000");
+  auto wb = XlsxWorkbook::Create(DefaultFs(), path, Options(), "20250630-120000");
   ASSERT_TRUE(wb.ok());
   ASSERT_TRUE(WriteSample(wb->get()).ok());
   ASSERT_TRUE((*wb)->Commit().ok());
@@ -343,6 +338,31 @@ TEST(XlsxWorkbook, ABackupStampKeepsThePreviousWorkbook) {
   EXPECT_EQ(ReadFileToString(dir.path() / "book.20250630-120000.xlsx"), "old");
   EXPECT_EQ(SheetOf(DumpWorkbook(path), "Data")["rows"][0][0]["v"], "name");
 }
+
+TEST(LibxlsxwriterWorkbook, SharedStringModeTakesCellsInAnyOrder) {
+  TempDir dir;
+  const auto path = dir.path() / "book.xlsx";
+  XlsxWorkbookOptions options;
+  options.engine = XlsxEngine::kLibxlsxwriter;
+  options.constant_memory = false;
+  auto wb = OpenWith(path, DefaultFs(), options);
+  ASSERT_TRUE(wb->AddSheet("S").ok());
+  ASSERT_TRUE(wb->WriteText(3, 0, "later").ok());
+  ASSERT_TRUE(wb->WriteText(1, 0, "earlier").ok());
+  ASSERT_TRUE(wb->WriteText(2, 0, "later").ok());
+  ASSERT_TRUE(wb->Commit().ok());
+  const json rows = SheetOf(DumpWorkbook(path), "S")["rows"];
+  EXPECT_EQ(rows[1][0]["v"], "earlier");
+  EXPECT_EQ(rows[3][0]["v"], "later");
+  const std::string bytes = ReadFileToString(path);
+  EXPECT_NE(bytes.find("xl/sharedStrings.xml"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, XlsxWorkbookTest,
+                         ::testing::Values(XlsxEngine::kStreaming, XlsxEngine::kLibxlsxwriter),
+                         [](const ::testing::TestParamInfo<XlsxEngine>& engine) {
+                           return std::string(engine.param == XlsxEngine::kStreaming ? "Streaming" : "Libxlsxwriter");
+                         });
 
 }  // namespace
 }  // namespace flexpipe

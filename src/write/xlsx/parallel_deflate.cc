@@ -1,0 +1,199 @@
+#include "write/xlsx/parallel_deflate.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace flexpipe {
+namespace {
+
+constexpr size_t kWindowBytes = 32 * 1024;  // DEFLATE's window: the dictionary handed on
+constexpr int kRawDeflate = -15;            // windowBits for a raw stream (no zlib header)
+constexpr int kMemLevel = 8;
+
+// One chunk of the stream on its way through a worker.
+struct Slot {
+  enum class State : uint8_t { kFilling, kQueued, kDone };
+  State state = State::kFilling;
+  bool last = false;
+  std::string in;    // the chunk
+  std::string dict;  // the previous chunk's last kWindowBytes
+  std::string out;   // its compressed bytes
+  uint32_t crc = 0;
+  Status error;
+};
+
+}  // namespace
+
+class ParallelDeflate::Impl {
+ public:
+  Impl(const ParallelDeflateOptions& options, Sink sink)
+      : level_(std::clamp(options.level, 1, 9)),
+        chunk_bytes_(std::max<size_t>(options.chunk_bytes, kWindowBytes)),
+        sink_(std::move(sink)) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const auto threads = static_cast<size_t>(options.threads > 0 ? static_cast<unsigned>(options.threads) : cores);
+    slots_.resize(2 * threads + 1);
+    slots_[0].in.reserve(chunk_bytes_);
+    workers_.reserve(threads);
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  }
+
+  ~Impl() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  Status Write(std::string_view data) {
+    if (!error_.ok()) return error_;
+    while (!data.empty()) {
+      Slot& slot = slots_[filling_];
+      const size_t n = std::min(data.size(), chunk_bytes_ - slot.in.size());
+      slot.in.append(data.data(), n);
+      data.remove_prefix(n);
+      if (slot.in.size() == chunk_bytes_) FP_RETURN_IF_ERROR(Submit(/*last=*/false));
+    }
+    return Status::Ok();
+  }
+
+  Result<DeflateTotals> Finish() {
+    if (!error_.ok()) return error_;
+    FP_RETURN_IF_ERROR(Submit(/*last=*/true));
+    while (outstanding_ > 0) FP_RETURN_IF_ERROR(RetireOldest());
+    DeflateTotals totals = totals_;
+    totals_ = {};
+    slots_[filling_].dict.clear();  // a new stream starts without history
+    return totals;
+  }
+
+ private:
+  // Queues the chunk being filled and moves on to the next slot, first
+  // retiring it when it is still in use.
+  Status Submit(bool last) {
+    const size_t next = (filling_ + 1) % slots_.size();
+    if (slots_[next].state != Slot::State::kFilling) FP_RETURN_IF_ERROR(RetireOldest());
+    Slot& slot = slots_[filling_];
+    Slot& following = slots_[next];
+    following.in.clear();
+    following.in.reserve(chunk_bytes_);
+    following.dict.clear();
+    if (!last) {
+      const size_t keep = std::min(kWindowBytes, slot.in.size());
+      following.dict.assign(slot.in, slot.in.size() - keep, keep);
+    }
+    {
+      std::lock_guard lock(mu_);
+      slot.last = last;
+      slot.state = Slot::State::kQueued;
+      queue_.push_back(&slot);
+    }
+    work_ready_.notify_one();
+    ++outstanding_;
+    filling_ = next;
+    return Status::Ok();
+  }
+
+  // Waits for the oldest queued chunk and hands its bytes to the sink.
+  Status RetireOldest() {
+    Slot& slot = slots_[retiring_];
+    {
+      std::unique_lock lock(mu_);
+      chunk_done_.wait(lock, [&] { return slot.state == Slot::State::kDone; });
+    }
+    retiring_ = (retiring_ + 1) % slots_.size();
+    --outstanding_;
+    slot.state = Slot::State::kFilling;
+    if (!slot.error.ok()) return error_ = std::exchange(slot.error, Status::Ok());
+    totals_.crc32 = totals_.in_bytes == 0
+                        ? slot.crc
+                        : static_cast<uint32_t>(crc32_combine(totals_.crc32, slot.crc,
+                                                              static_cast<z_off_t>(slot.in.size())));
+    totals_.in_bytes += slot.in.size();
+    totals_.out_bytes += slot.out.size();
+    if (Status s = sink_(slot.out); !s.ok()) return error_ = s;
+    return Status::Ok();
+  }
+
+  void WorkerLoop() {
+    z_stream z{};
+    const bool ready = deflateInit2(&z, level_, Z_DEFLATED, kRawDeflate, kMemLevel, Z_DEFAULT_STRATEGY) == Z_OK;
+    for (;;) {
+      Slot* slot = nullptr;
+      {
+        std::unique_lock lock(mu_);
+        work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (stopping_) break;
+        slot = queue_.front();
+        queue_.pop_front();
+      }
+      slot->error = ready ? Compress(&z, slot) : Status(ErrorCode::kInternal, "cannot start zlib (out of memory)");
+      {
+        std::lock_guard lock(mu_);
+        slot->state = Slot::State::kDone;
+      }
+      chunk_done_.notify_all();
+    }
+    if (ready) deflateEnd(&z);
+  }
+
+  static Status Compress(z_stream* z, Slot* slot) {
+    if (deflateReset(z) != Z_OK) return Status(ErrorCode::kInternal, "zlib: deflateReset failed");
+    if (!slot->dict.empty() &&
+        deflateSetDictionary(z, reinterpret_cast<const Bytef*>(slot->dict.data()),
+                             static_cast<uInt>(slot->dict.size())) != Z_OK) {
+      return Status(ErrorCode::kInternal, "zlib: deflateSetDictionary failed");
+    }
+    // deflateBound covers one deflate() call's output; a sync flush adds an
+    // empty stored block (at most 6 bytes with its header's bits).
+    slot->out.resize(deflateBound(z, static_cast<uLong>(slot->in.size())) + 16);
+    z->next_in = reinterpret_cast<Bytef*>(slot->in.data());
+    z->avail_in = static_cast<uInt>(slot->in.size());
+    z->next_out = reinterpret_cast<Bytef*>(slot->out.data());
+    z->avail_out = static_cast<uInt>(slot->out.size());
+    const int rc = deflate(z, slot->last ? Z_FINISH : Z_SYNC_FLUSH);
+    const bool complete = slot->last ? rc == Z_STREAM_END : rc == Z_OK && z->avail_in == 0;
+    if (!complete) return Status(ErrorCode::kInternal, fmt::format("zlib: deflate failed ({})", rc));
+    slot->out.resize(slot->out.size() - z->avail_out);
+    slot->crc = static_cast<uint32_t>(
+        crc32(0, reinterpret_cast<const Bytef*>(slot->in.data()), static_cast<uInt>(slot->in.size())));
+    return Status::Ok();
+  }
+
+  const int level_;
+  const size_t chunk_bytes_;
+  Sink sink_;
+  std::vector<Slot> slots_;
+  size_t filling_ = 0;      // the slot Write() fills
+  size_t retiring_ = 0;     // the oldest queued slot
+  size_t outstanding_ = 0;  // slots queued and not yet retired
+  DeflateTotals totals_;
+  Status error_;
+
+  std::mutex mu_;
+  std::condition_variable work_ready_;
+  std::condition_variable chunk_done_;
+  std::deque<Slot*> queue_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+ParallelDeflate::ParallelDeflate(const ParallelDeflateOptions& options, Sink sink)
+    : impl_(std::make_unique<Impl>(options, std::move(sink))) {}
+ParallelDeflate::~ParallelDeflate() = default;
+Status ParallelDeflate::Write(std::string_view data) { return impl_->Write(data); }
+Result<DeflateTotals> ParallelDeflate::Finish() { return impl_->Finish(); }
+
+}  // namespace flexpipe
