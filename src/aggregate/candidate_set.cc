@@ -32,9 +32,11 @@ void CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_v
                        std::string_view key) {
   ++offered_;
   if (dedup_ && !key.empty()) {
-    auto it = by_key_.find(key);
-    if (it != by_key_.end()) {
-      Candidate& existing = candidates_[it->second];
+    const auto position = static_cast<uint32_t>(candidates_.size());
+    const auto [found, inserted] =
+        by_key_.FindOrInsert(key, position, [this](uint32_t p) { return candidates_[p].key; });
+    if (!inserted) {
+      Candidate& existing = candidates_[found];
       if (result.score > existing.result.score) {
         existing.id = id;
         existing.result = result;
@@ -42,9 +44,7 @@ void CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_v
       }
       return;
     }
-    const std::string_view stored_key = arena_.Copy(key);
-    by_key_.emplace(stored_key, static_cast<uint32_t>(candidates_.size()));
-    candidates_.push_back(Candidate{id, result, arena_.Copy(packed_cells), stored_key});
+    candidates_.push_back(Candidate{id, result, arena_.Copy(packed_cells), arena_.Copy(key)});
     return;
   }
   candidates_.push_back(Candidate{id, result, arena_.Copy(packed_cells), {}});
@@ -52,7 +52,7 @@ void CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_v
 
 size_t CandidateSet::memory_bytes() const {
   return arena_.bytes_reserved() + candidates_.capacity() * sizeof(Candidate) +
-         by_key_.size() * (sizeof(std::string_view) + sizeof(uint32_t) + 2 * sizeof(void*));
+         by_key_.memory_bytes();
 }
 
 }  // namespace flexpipe

@@ -9,9 +9,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "aggregate/key_index.h"
 #include "core/arena.h"
 #include "core/row_id.h"
 #include "flexpipe/fields.h"
@@ -81,7 +81,7 @@ class CandidateSet {
   bool dedup_;
   Arena arena_;
   std::vector<Candidate> candidates_;
-  std::unordered_map<std::string_view, uint32_t> by_key_;
+  KeyIndex by_key_;  // key -> position in candidates_
   uint64_t offered_ = 0;
 };
 

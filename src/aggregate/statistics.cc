@@ -56,6 +56,7 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
   const size_t n = merged.ranked.size();
   for (size_t r = 0; r < n; ++r) {
     const CandidateRef ref = merged.ranked[r];
+    PrefetchRanked(sets, merged.ranked, r);
     const Candidate& c = Resolve(sets, ref);
     const double score = c.result.score;
     score_sum += score;

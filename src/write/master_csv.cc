@@ -19,8 +19,9 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
   FP_RETURN_IF_ERROR(csv.EndRow());
 
   MasterRowRenderer renderer(sets, layout, scorer, file_paths);
-  for (const CandidateRef ref : merged.ranked) {
-    for (const MasterCell& cell : renderer.Render(ref)) csv.Field(cell.text, cell.csv_kind);
+  for (size_t i = 0; i < merged.ranked.size(); ++i) {
+    renderer.PrefetchAhead(merged.ranked, i);
+    for (const MasterCell& cell : renderer.Render(merged.ranked[i])) csv.Field(cell.text, cell.csv_kind);
     FP_RETURN_IF_ERROR(csv.EndRow());
   }
   return csv.Finish();

@@ -125,7 +125,9 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
   uint32_t sheet = 1;
   uint32_t row = 0;  // data rows on the current sheet
   FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(sheet), headers, widths));
-  for (const CandidateRef ref : merged.ranked) {
+  for (size_t i = 0; i < merged.ranked.size(); ++i) {
+    const CandidateRef ref = merged.ranked[i];
+    renderer.PrefetchAhead(merged.ranked, i);
     if (row == max_rows) {
       FP_RETURN_IF_ERROR(EndTable(wb, row, headers.size()));
       FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(++sheet), headers, widths));

@@ -1,0 +1,45 @@
+#include "aggregate/key_index.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace flexpipe {
+namespace {
+
+TEST(KeyIndex, FindsEveryKeyItStoredAndStoresEachOnce) {
+  std::vector<std::string> keys;  // position -> key
+  KeyIndex index;
+  const auto key_of = [&](uint32_t p) { return std::string_view(keys[p]); };
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 100'000; ++i) {
+      const std::string key = "1" + std::to_string(i * 7) + " MAIN ST|DELRAY BEACH|FL";
+      const auto position = static_cast<uint32_t>(keys.size());
+      const auto [found, inserted] = index.FindOrInsert(key, position, key_of);
+      EXPECT_EQ(inserted, round == 0) << key;
+      if (inserted) {
+        keys.push_back(key);
+        EXPECT_EQ(found, position);
+      } else {
+        EXPECT_EQ(keys[found], key);
+      }
+    }
+  }
+  EXPECT_EQ(index.size(), 100'000u);
+  EXPECT_EQ(keys.size(), 100'000u);
+  EXPECT_LE(index.memory_bytes(), 100'000u * 48);
+}
+
+TEST(KeyIndex, KeysWithTheSameHashStayApart) {
+  // Keys that differ only in the compare step: the table keeps both.
+  std::vector<std::string> keys = {"", "a", std::string(1, '\0'), std::string(2, '\0')};
+  KeyIndex index;
+  index.Reserve(2);
+  const auto key_of = [&](uint32_t p) { return std::string_view(keys[p]); };
+  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_TRUE(index.FindOrInsert(keys[p], p, key_of).second);
+  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_EQ(index.FindOrInsert(keys[p], 99, key_of).first, p);
+}
+
+}  // namespace
+}  // namespace flexpipe
