@@ -3,26 +3,22 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <unordered_set>
+
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include <fmt/format.h>
 
-#include "aggregate/dedup_key.h"
-#include "core/hash.h"
-#include "schema/record_builder.h"
-#include "schema/value_format.h"
+#include "pipeline/batch_scorer.h"
 
 namespace flexpipe {
 namespace {
 
 constexpr uint64_t kProgressEveryRows = 50000;
 constexpr double kSleepSlice = 0.1;  // seconds
-
-// Text and ids get distinct counts; numbers, money and dates a range.
-bool TracksDistinct(Field f) {
-  const FieldType t = InfoOf(f).type;
-  return t == FieldType::kText || t == FieldType::kId;
-}
 
 bool Cancelled(const FileTaskContext& ctx) {
   return ctx.cancel != nullptr && ctx.cancel->load(std::memory_order_relaxed);
@@ -50,17 +46,6 @@ void AddRowProblem(FileReport* report, size_t max_listed, ErrorCode code, uint64
                                          std::move(column), std::string(value)});
 }
 
-// The reusable per-row working set, so the row loop allocates nothing.
-struct RowScratch {
-  Record record;
-  std::vector<ValueProblem> problems;
-  ScoreResult result;
-  CellPacker packer;
-  std::string cell;
-  std::string key;
-  std::vector<std::string_view> key_texts;
-};
-
 }  // namespace
 
 std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<DiscoveredFile>& files,
@@ -86,6 +71,50 @@ std::vector<InputUnit> ExpandInputs(FileSystem* fs, const std::vector<Discovered
 }
 
 namespace {
+
+// Cancellation, the time limit and the memory limit, checked between
+// batches; notes memory above 80 % of the limit once.
+Status CheckBetweenBatches(const FileTaskContext& ctx, double started, uint64_t rows_read, bool* memory_noted,
+                           FileReport* report) {
+  if (Cancelled(ctx)) return Status(ErrorCode::kCancelled, "stopped before the file was finished");
+  if (ctx.timeout_seconds > 0 && ctx.clock->MonotonicSeconds() - started > ctx.timeout_seconds) {
+    return Status(ErrorCode::kTimedOut, fmt::format("stopped after {} rows: the file took longer than "
+                                                    "processing.timeout_minutes ({:g} min)",
+                                                    rows_read, ctx.timeout_seconds / 60));
+  }
+  if (ctx.memory_limit_bytes > 0 && ctx.resident_bytes != nullptr) {
+    const uint64_t resident = ctx.resident_bytes();
+    const double gb = 1e9;
+    if (resident > ctx.memory_limit_bytes) {
+      return Status(ErrorCode::kResourceLimit,
+                    fmt::format("stopped after {} rows: resident memory {:.2f} GB is over "
+                                "processing.memory_limit_gb ({:g} GB)",
+                                rows_read, static_cast<double>(resident) / gb,
+                                static_cast<double>(ctx.memory_limit_bytes) / gb));
+    }
+    if (!*memory_noted && resident > ctx.memory_limit_bytes / 5 * 4) {
+      *memory_noted = true;
+      report->mapping_notes.push_back(fmt::format(
+          "resident memory reached {:.2f} GB while this file was read, over 80 % of "
+          "processing.memory_limit_gb ({:g} GB)",
+          static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
+    }
+  }
+  return Status::Ok();
+}
+
+void AddBatchCounts(const BatchCounts& from, FieldCounts* into) {
+  for (size_t k = 0; k < kFieldCount; ++k) {
+    into->rows_with_column[k] += from.rows_with_column[k];
+    into->parse_failures[k] += from.parse_failures[k];
+    if (from.present[k] > 0) {
+      const bool first = into->present[k] == 0;
+      into->min[k] = first ? from.min[k] : std::min(into->min[k], from.min[k]);
+      into->max[k] = first ? from.max[k] : std::max(into->max[k], from.max[k]);
+      into->present[k] += from.present[k];
+    }
+  }
+}
 
 FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
   const DiscoveredFile& file = unit.file;
@@ -139,117 +168,88 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   const std::vector<Field> fields = layout.fields;
   auto set = std::make_unique<CandidateSet>(std::move(layout), ctx.deduplicate);
 
-  const RecordBuilder builder(*mapping);
-  RowScratch s;
+  const BatchScorer scorer(*mapping, fields, passthrough, ctx.key_fields, ctx.deduplicate, *ctx.scorer,
+                           out.columns);
   std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
-  std::array<bool, kFieldCount> counts_distinct{};                 // text fields; the others get a range
-  for (Field f : fields) counts_distinct[Index(f)] = TracksDistinct(f);
-  s.key_texts.resize(ctx.key_fields.size());
-  RawBatch batch;
+  RawBatch batch;                                                    // the reader's, until copied
+  std::vector<std::unique_ptr<ScoredBatch>> spare;                   // copies to reuse (the ordered stage's)
+  std::mutex spare_mu;
+  Status stopped;  // why reading stopped early (set by the reading stage only)
+  uint64_t rows_dispatched = 0;
+  bool reader_done = false;
   uint64_t next_progress = kProgressEveryRows;
   bool memory_noted = false;
-  while (true) {
-    if (Cancelled(ctx)) {
-      Fail(&report, Status(ErrorCode::kCancelled, "stopped before the file was finished"));
-      return finish();
-    }
-    if (ctx.timeout_seconds > 0 && ctx.clock->MonotonicSeconds() - started > ctx.timeout_seconds) {
-      Fail(&report,
-           Status(ErrorCode::kTimedOut, fmt::format("stopped after {} rows: the file took longer than "
-                                                    "processing.timeout_minutes ({:g} min)",
-                                                    report.rows_read, ctx.timeout_seconds / 60)));
-      return finish();
-    }
-    if (ctx.memory_limit_bytes > 0 && ctx.resident_bytes != nullptr) {
-      const uint64_t resident = ctx.resident_bytes();
-      const double gb = 1e9;
-      if (resident > ctx.memory_limit_bytes) {
-        Fail(&report, Status(ErrorCode::kResourceLimit,
-                             fmt::format("stopped after {} rows: resident memory {:.2f} GB is over "
-                                         "processing.memory_limit_gb ({:g} GB)",
-                                         report.rows_read, static_cast<double>(resident) / gb,
-                                         static_cast<double>(ctx.memory_limit_bytes) / gb)));
-        return finish();
-      }
-      if (!memory_noted && resident > ctx.memory_limit_bytes / 5 * 4) {
-        memory_noted = true;
-        report.mapping_notes.push_back(fmt::format(
-            "resident memory reached {:.2f} GB while this file was read, over 80 % of "
-            "processing.memory_limit_gb ({:g} GB)",
-            static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
-      }
+
+  // Reads the next batch (in order, one at a time); null at the end or on a failure.
+  const auto read = [&]() -> ScoredBatch* {
+    if (reader_done) return nullptr;
+    if (Status s = CheckBetweenBatches(ctx, started, report.rows_read, &memory_noted, &report); !s.ok()) {
+      stopped = s;
+      return nullptr;
     }
     auto more = (*source)->NextBatch(&batch);
     if (!more.ok()) {
-      Fail(&report, more.status());
-      return finish();
+      stopped = more.status();
+      return nullptr;
     }
+    reader_done = !*more;
+    std::unique_ptr<ScoredBatch> work;
+    {
+      std::lock_guard lock(spare_mu);
+      if (!spare.empty()) {
+        work = std::move(spare.back());
+        spare.pop_back();
+      }
+    }
+    if (!work) work = std::make_unique<ScoredBatch>();
+    work->rows.CopyFrom(batch);
+    if (ctx.max_rows > 0) {
+      work->rows.Truncate(static_cast<size_t>(std::min<uint64_t>(work->rows.rows(), ctx.max_rows - rows_dispatched)));
+      reader_done = reader_done || rows_dispatched + work->rows.rows() >= ctx.max_rows;
+    }
+    rows_dispatched += work->rows.rows();
+    return work.release();
+  };
+
+  // Takes a scored batch in row order: problems, counts, candidates.
+  const auto apply = [&](ScoredBatch* work) {
+    const RawBatch& rows = work->rows;
+    size_t next_issue = 0;
     // The reader's row issues (wrong cell counts), listed in row order with
     // the value problems; true when one is on `row`.
-    size_t next_issue = 0;
     const auto issues_through = [&](uint64_t row) {
       bool on_row = false;
-      for (; next_issue < batch.issues().size() && batch.issues()[next_issue].row <= row; ++next_issue) {
-        const RowIssue& issue = batch.issues()[next_issue];
+      for (; next_issue < rows.issues().size() && rows.issues()[next_issue].row <= row; ++next_issue) {
+        const RowIssue& issue = rows.issues()[next_issue];
         if (issue.code == ErrorCode::kRaggedRow) ++report.ragged_rows;
         on_row |= issue.row == row;
         AddRowProblem(&report, ctx.max_rejects_per_file, issue.code, issue.row, issue.column, issue.message);
       }
       return on_row;
     };
-    for (size_t i = 0; i < batch.rows(); ++i) {
-      const uint64_t row_number = batch.row_number(i);
-      if (ctx.max_rows > 0 && report.rows_read >= ctx.max_rows) break;
+    AddBatchCounts(work->counts, &out.counts);
+    for (size_t i = 0; i < rows.rows(); ++i) {
+      const uint64_t row_number = rows.row_number(i);
       const bool ragged = issues_through(row_number);
-      s.problems.clear();
-      builder.Build(batch.row(i), &s.record, &s.problems);
-      for (const ValueProblem& p : s.problems) {
+      const auto problems = work->Problems(i);
+      for (const ValueProblem& p : problems) {
         ++report.value_problems;
-        ++out.counts.parse_failures[Index(p.field)];
         AddRowProblem(&report, ctx.max_rejects_per_file, ErrorCode::kBadValue, row_number,
                       mapping->columns()[p.column].header,
                       fmt::format("'{}' is not a valid {} value", p.raw, InfoOf(p.field).name), p.raw);
       }
-      for (Field f : fields) {
-        const size_t k = Index(f);
-        ++out.counts.rows_with_column[k];
-        const FieldValue& v = s.record[f];
-        if (!v.present) continue;
-        const bool first = ++out.counts.present[k] == 1;
-        if (counts_distinct[k]) {
-          if (distinct[k].size() <= kDistinctValuesCap)
-            distinct[k].insert(Fnv1a64(v.text));  // then no more work
-        } else {
-          out.counts.min[k] = first ? v.number : std::min(out.counts.min[k], v.number);
-          out.counts.max[k] = first ? v.number : std::max(out.counts.max[k], v.number);
-        }
+      for (const DistinctValue& d : work->Distinct(i)) {
+        if (distinct[d.field].size() <= kDistinctValuesCap) distinct[d.field].insert(d.hash);  // then no more work
       }
       ++report.rows_read;
-      if (ctx.strict_rows && (ragged || !s.problems.empty())) {
+      if (ctx.strict_rows && (ragged || !problems.empty())) {
         ++report.rows_set_aside;
         continue;
       }
-      ctx.scorer->Score(s.record, out.columns, &s.result);
       ++report.rows_scored;
-      if (!s.result.candidate) continue;
-
-      s.packer.Clear();
-      for (Field f : fields) {
-        s.cell.clear();
-        AppendCanonical(s.record[f], InfoOf(f).type, &s.cell);
-        s.packer.Add(s.cell);
-      }
-      const auto cells = batch.row(i);
-      for (size_t col : passthrough) s.packer.Add(col < cells.size() ? cells[col] : std::string_view());
-      std::string_view key;
-      if (ctx.deduplicate) {
-        for (size_t k = 0; k < ctx.key_fields.size(); ++k) {
-          const Field f = ctx.key_fields[k];
-          s.key_texts[k] = s.record.has(f) ? s.record.text(f) : std::string_view();
-        }
-        if (BuildDedupKey(ctx.key_fields, s.key_texts, &s.key)) key = s.key;
-      }
-      set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, s.result, s.packer.bytes(), key);
+      const ScoredRow& r = work->scored[i];
+      if (!r.result.candidate) continue;
+      set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, r.result, work->Packed(i), work->Key(i));
     }
     // Issues on rows after the batch's last (blank rows are not handed on).
     if (ctx.max_rows == 0 || report.rows_read < ctx.max_rows) issues_through(UINT64_MAX);
@@ -257,7 +257,30 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       next_progress = report.rows_read + kProgressEveryRows;
       ctx.listener->OnFileProgress(report.path, report.rows_read, (*source)->bytes_read(), file.size);
     }
-    if (!*more || (ctx.max_rows > 0 && report.rows_read >= ctx.max_rows)) break;
+    std::lock_guard lock(spare_mu);
+    spare.emplace_back(work);
+  };
+
+  // Reading and applying run in order, one batch at a time; scoring runs on
+  // every thread of the arena (the --workers threads) for the batches in between.
+  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, ScoredBatch*>(tbb::filter_mode::serial_in_order,
+                                           [&](tbb::flow_control& flow) -> ScoredBatch* {
+                                             ScoredBatch* work = read();
+                                             if (work == nullptr) flow.stop();
+                                             return work;
+                                           }) &
+          tbb::make_filter<ScoredBatch*, ScoredBatch*>(tbb::filter_mode::parallel,
+                                                       [&](ScoredBatch* work) {
+                                                         scorer.Score(work);
+                                                         return work;
+                                                       }) &
+          tbb::make_filter<ScoredBatch*, void>(tbb::filter_mode::serial_in_order, apply));
+  if (!stopped.ok()) {
+    Fail(&report, stopped);
+    return finish();
   }
 
   for (size_t k = 0; k < kFieldCount; ++k) {

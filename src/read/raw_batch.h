@@ -45,11 +45,39 @@ class RawBatch {
   }
   void AddIssue(RowIssue issue) { issues_.push_back(std::move(issue)); }
 
+  // Makes this batch a copy of `other` whose cells live in this batch's own
+  // storage, so it outlives the reader's next call (batches scored on other
+  // threads while the reader goes on). Keeps its capacity between copies.
+  void CopyFrom(const RawBatch& other) {
+    size_t bytes = 0;
+    for (const std::string_view c : other.cells_) bytes += c.size();
+    storage_.clear();
+    storage_.reserve(bytes);  // no reallocation below: the views stay valid
+    cells_.clear();
+    for (const std::string_view c : other.cells_) {
+      cells_.emplace_back(storage_.data() + storage_.size(), c.size());
+      storage_.append(c);
+    }
+    row_begin_ = other.row_begin_;
+    row_numbers_ = other.row_numbers_;
+    issues_ = other.issues_;
+  }
+  // Keeps the first `rows` rows (and their issues).
+  void Truncate(size_t rows) {
+    if (rows >= this->rows()) return;
+    cells_.resize(row_begin_[rows]);
+    row_begin_.resize(rows + 1);
+    const uint64_t last = rows == 0 ? 0 : row_numbers_[rows - 1];
+    row_numbers_.resize(rows);
+    std::erase_if(issues_, [&](const RowIssue& i) { return i.row > last; });
+  }
+
  private:
   std::vector<std::string_view> cells_;
   std::vector<uint32_t> row_begin_{0};
   std::vector<uint64_t> row_numbers_;
   std::vector<RowIssue> issues_;
+  std::string storage_;  // CopyFrom(): the cells' bytes
 };
 
 }  // namespace flexpipe
