@@ -1,12 +1,29 @@
 #include "write/master_csv.h"
 
+#include <algorithm>
+#include <memory>
+#include <mutex>
 #include <utility>
+#include <vector>
+
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include "write/atomic_file.h"
 #include "write/csv_writer.h"
 #include "write/master_cells.h"
 
 namespace flexpipe {
+namespace {
+
+constexpr size_t kBlockRows = 2048;  // rows rendered by one thread at a time (~0.8 MB of CSV)
+
+struct Block {
+  size_t begin = 0, end = 0;  // rows of merged.ranked
+  std::string text;
+};
+
+}  // namespace
 
 Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
                       std::span<const CandidateSet* const> sets, const MergeResult& merged,
@@ -14,17 +31,61 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
                       std::span<const std::string> file_paths, std::string backup_stamp) {
   FP_ASSIGN_OR_RETURN(auto file, AtomicFile::Create(fs, path));
   if (!backup_stamp.empty()) file->KeepExistingAsBackup(std::move(backup_stamp));
-  CsvWriter csv(file.get());
-  for (const MasterColumn& c : layout.columns) csv.Field(c.name, CellKind::kText);
-  FP_RETURN_IF_ERROR(csv.EndRow());
+  std::string header;
+  CsvWriter header_row(&header);
+  for (const MasterColumn& c : layout.columns) header_row.Field(c.name, CellKind::kText);
+  FP_RETURN_IF_ERROR(header_row.EndRow());
+  FP_RETURN_IF_ERROR(file->Append(header));
 
-  MasterRowRenderer renderer(sets, layout, scorer, file_paths);
-  for (size_t i = 0; i < merged.ranked.size(); ++i) {
-    renderer.PrefetchAhead(merged.ranked, i);
-    for (const MasterCell& cell : renderer.Render(merged.ranked[i])) csv.Field(cell.text, cell.csv_kind);
-    FP_RETURN_IF_ERROR(csv.EndRow());
-  }
-  return csv.Finish();
+  // Blocks of rows are rendered on every thread and written in order.
+  const std::span<const CandidateRef> ranked = merged.ranked;
+  size_t next = 0;
+  std::vector<std::unique_ptr<Block>> spare;
+  std::mutex spare_mu;
+  Status written;
+  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, Block*>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& flow) -> Block* {
+                                       if (next >= ranked.size() || !written.ok()) {
+                                         flow.stop();
+                                         return nullptr;
+                                       }
+                                       std::unique_ptr<Block> block;
+                                       {
+                                         std::lock_guard lock(spare_mu);
+                                         if (!spare.empty()) {
+                                           block = std::move(spare.back());
+                                           spare.pop_back();
+                                         }
+                                       }
+                                       if (!block) block = std::make_unique<Block>();
+                                       block->begin = next;
+                                       block->end = next = std::min(ranked.size(), next + kBlockRows);
+                                       return block.release();
+                                     }) &
+          tbb::make_filter<Block*, Block*>(tbb::filter_mode::parallel,
+                                           [&](Block* block) {
+                                             block->text.clear();
+                                             CsvWriter csv(&block->text);
+                                             MasterRowRenderer renderer(sets, layout, scorer, file_paths);
+                                             const auto rows = ranked.subspan(block->begin, block->end - block->begin);
+                                             for (size_t i = 0; i < rows.size(); ++i) {
+                                               renderer.PrefetchAhead(rows, i);
+                                               for (const MasterCell& cell : renderer.Render(rows[i]))
+                                                 csv.Field(cell.text, cell.csv_kind);
+                                               (void)csv.EndRow();  // a string sink cannot fail
+                                             }
+                                             return block;
+                                           }) &
+          tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order, [&](Block* block) {
+            if (written.ok()) written = file->Append(block->text);
+            std::lock_guard lock(spare_mu);
+            spare.emplace_back(block);
+          }));
+  FP_RETURN_IF_ERROR(written);
+  return file->Commit();
 }
 
 }  // namespace flexpipe
