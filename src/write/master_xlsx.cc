@@ -4,12 +4,16 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include "core/date.h"
 #include "score/round.h"
@@ -18,6 +22,7 @@
 namespace flexpipe {
 namespace {
 
+constexpr size_t kBlockRows = 1024;  // rows rendered by one thread at a time
 // Column widths come from the header and this many first rows.
 constexpr size_t kWidthSampleRows = 200;
 constexpr double kMinWidth = 6;
@@ -57,25 +62,82 @@ std::optional<double> ParseNumber(std::string_view text) {
   return value;
 }
 
-// A master cell as the workbook types it; text when the CSV's text is not
-// of the column's type (never for text the pipeline produced).
-Status WriteMasterCell(XlsxWorkbook* wb, uint32_t row, uint32_t col, const MasterCell& cell,
-                       const MasterColumnType& type) {
-  if (cell.text.empty()) return Status::Ok();  // missing: no cell
+// A master cell as the workbook types it: its column and value (text in
+// the block's buffer). Text when the CSV's text is not of the column's type
+// (never for text the pipeline produced).
+struct TypedCell {
+  enum class Kind : uint8_t { kText, kNumber, kDate, kBoolean };
+  Kind kind = Kind::kText;
+  XlsxStyle style = XlsxStyle::kGeneral;
+  uint32_t col = 0;
+  double number = 0;  // kNumber; kBoolean: 0 or 1
+  Date date;          // kDate
+  uint32_t text_begin = 0, text_size = 0;  // kText
+};
+
+// Rows rendered and typed off the workbook's thread.
+struct RowBlock {
+  size_t begin = 0, end = 0;      // rows of merged.ranked
+  std::vector<TypedCell> cells;   // row by row
+  std::vector<uint32_t> row_end;  // per row: end of its cells
+  std::string texts;
+};
+
+// Appends `cell` typed for its column; a missing cell is no cell.
+void AddTypedCell(uint32_t col, const MasterCell& cell, const MasterColumnType& type, RowBlock* block) {
+  if (cell.text.empty()) return;
+  TypedCell t;
+  t.col = col;
+  t.style = type.style;
   switch (type.type) {
     case MasterCellType::kNumber:
-      if (const auto v = ParseNumber(cell.text)) return wb->WriteNumber(row, col, *v, type.style);
+      if (const auto v = ParseNumber(cell.text)) {
+        t.kind = TypedCell::Kind::kNumber;
+        t.number = *v;
+        block->cells.push_back(t);
+        return;
+      }
       break;
     case MasterCellType::kDate:
-      if (const auto d = ParseIsoDate(cell.text)) return wb->WriteDate(row, col, *d, type.style);
+      if (const auto d = ParseIsoDate(cell.text)) {
+        t.kind = TypedCell::Kind::kDate;
+        t.date = *d;
+        block->cells.push_back(t);
+        return;
+      }
       break;
     case MasterCellType::kBoolean:
-      if (cell.text == "true" || cell.text == "false") return wb->WriteBoolean(row, col, cell.text == "true");
+      if (cell.text == "true" || cell.text == "false") {
+        t.kind = TypedCell::Kind::kBoolean;
+        t.number = cell.text == "true" ? 1 : 0;
+        t.style = XlsxStyle::kGeneral;
+        block->cells.push_back(t);
+        return;
+      }
       break;
     case MasterCellType::kText:
       break;
   }
-  return wb->WriteText(row, col, cell.text);
+  t.kind = TypedCell::Kind::kText;
+  t.style = XlsxStyle::kGeneral;
+  t.text_begin = static_cast<uint32_t>(block->texts.size());
+  t.text_size = static_cast<uint32_t>(cell.text.size());
+  block->texts.append(cell.text);
+  block->cells.push_back(t);
+}
+
+Status WriteTypedCell(XlsxWorkbook* wb, uint32_t row, const TypedCell& t, const RowBlock& block) {
+  switch (t.kind) {
+    case TypedCell::Kind::kNumber:
+      return wb->WriteNumber(row, t.col, t.number, t.style);
+    case TypedCell::Kind::kDate:
+      return wb->WriteDate(row, t.col, t.date, t.style);
+    case TypedCell::Kind::kBoolean:
+      return wb->WriteBoolean(row, t.col, t.number != 0);
+    case TypedCell::Kind::kText:
+      break;
+  }
+  return wb->WriteText(row, t.col, std::string_view(block.texts).substr(t.text_begin, t.text_size));
 }
 
 // Header, frozen header row and widths of a table sheet.
@@ -119,25 +181,74 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
   std::vector<std::string> headers;
   for (const MasterColumn& c : layout.columns) headers.push_back(c.name);
   const std::vector<double> widths = CandidateWidths(sets, merged, layout, scorer, file_paths);
-  MasterRowRenderer renderer(sets, layout, scorer, file_paths);
-  const auto types = renderer.column_types();
 
   uint32_t sheet = 1;
   uint32_t row = 0;  // data rows on the current sheet
   FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(sheet), headers, widths));
-  for (size_t i = 0; i < merged.ranked.size(); ++i) {
-    const CandidateRef ref = merged.ranked[i];
-    renderer.PrefetchAhead(merged.ranked, i);
-    if (row == max_rows) {
-      FP_RETURN_IF_ERROR(EndTable(wb, row, headers.size()));
-      FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(++sheet), headers, widths));
-      row = 0;
-    }
-    ++row;
-    const auto cells = renderer.Render(ref);
-    for (uint32_t c = 0; c < cells.size(); ++c)
-      FP_RETURN_IF_ERROR(WriteMasterCell(wb, row, c, cells[c], types[c]));
-  }
+
+  // Blocks of rows are rendered and typed on every thread; the workbook
+  // (whose compression runs on every thread too) takes them in order.
+  const std::span<const CandidateRef> ranked = merged.ranked;
+  size_t next = 0;
+  std::vector<std::unique_ptr<RowBlock>> spare;
+  std::mutex spare_mu;
+  Status written;
+  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, RowBlock*>(tbb::filter_mode::serial_in_order,
+                                        [&](tbb::flow_control& flow) -> RowBlock* {
+                                          if (next >= ranked.size() || !written.ok()) {
+                                            flow.stop();
+                                            return nullptr;
+                                          }
+                                          std::unique_ptr<RowBlock> block;
+                                          {
+                                            std::lock_guard lock(spare_mu);
+                                            if (!spare.empty()) {
+                                              block = std::move(spare.back());
+                                              spare.pop_back();
+                                            }
+                                          }
+                                          if (!block) block = std::make_unique<RowBlock>();
+                                          block->begin = next;
+                                          block->end = next = std::min(ranked.size(), next + kBlockRows);
+                                          return block.release();
+                                        }) &
+          tbb::make_filter<RowBlock*, RowBlock*>(
+              tbb::filter_mode::parallel,
+              [&](RowBlock* block) {
+                block->cells.clear();
+                block->row_end.clear();
+                block->texts.clear();
+                MasterRowRenderer renderer(sets, layout, scorer, file_paths);
+                const auto types = renderer.column_types();
+                const auto rows = ranked.subspan(block->begin, block->end - block->begin);
+                for (size_t i = 0; i < rows.size(); ++i) {
+                  renderer.PrefetchAhead(rows, i);
+                  const auto cells = renderer.Render(rows[i]);
+                  for (uint32_t c = 0; c < cells.size(); ++c) AddTypedCell(c, cells[c], types[c], block);
+                  block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
+                }
+                return block;
+              }) &
+          tbb::make_filter<RowBlock*, void>(tbb::filter_mode::serial_in_order, [&](RowBlock* block) {
+            uint32_t cell = 0;
+            for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
+              if (row == max_rows) {
+                written = EndTable(wb, row, headers.size());
+                if (written.ok()) written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
+                row = 0;
+              }
+              ++row;
+              for (; cell < block->row_end[r] && written.ok(); ++cell) {
+                written = WriteTypedCell(wb, row, block->cells[cell], *block);
+              }
+            }
+            std::lock_guard lock(spare_mu);
+            spare.emplace_back(block);
+          }));
+  FP_RETURN_IF_ERROR(written);
   return EndTable(wb, row, headers.size());
 }
 

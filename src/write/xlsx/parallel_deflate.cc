@@ -1,5 +1,7 @@
 #include "write/xlsx/parallel_deflate.h"
 
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -17,8 +19,7 @@ namespace flexpipe {
 namespace {
 
 constexpr size_t kWindowBytes = 32 * 1024;  // DEFLATE's window: the dictionary handed on
-constexpr int kRawDeflate = -15;            // windowBits for a raw stream (no zlib header)
-constexpr int kMemLevel = 8;
+constexpr int kMaxLevel = 3;                // ISA-L's levels are 0 to 3
 
 // One chunk of the stream on its way through a worker.
 struct Slot {
@@ -37,7 +38,7 @@ struct Slot {
 class ParallelDeflate::Impl {
  public:
   Impl(const ParallelDeflateOptions& options, Sink sink)
-      : level_(std::clamp(options.level, 1, 9)),
+      : level_(std::clamp(options.level, 0, kMaxLevel)),
         chunk_bytes_(std::max<size_t>(options.chunk_bytes, kWindowBytes)),
         sink_(std::move(sink)) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -128,8 +129,8 @@ class ParallelDeflate::Impl {
   }
 
   void WorkerLoop() {
-    z_stream z{};
-    const bool ready = deflateInit2(&z, level_, Z_DEFLATED, kRawDeflate, kMemLevel, Z_DEFAULT_STRATEGY) == Z_OK;
+    // ISA-L's working memory for levels above 0, sized for the largest level.
+    std::vector<uint8_t> level_buffer(ISAL_DEF_LVL3_DEFAULT);
     for (;;) {
       Slot* slot = nullptr;
       {
@@ -139,36 +140,42 @@ class ParallelDeflate::Impl {
         slot = queue_.front();
         queue_.pop_front();
       }
-      slot->error = ready ? Compress(&z, slot) : Status(ErrorCode::kInternal, "cannot start zlib (out of memory)");
+      slot->error = Compress(level_, &level_buffer, slot);
       {
         std::lock_guard lock(mu_);
         slot->state = Slot::State::kDone;
       }
       chunk_done_.notify_all();
     }
-    if (ready) deflateEnd(&z);
   }
 
-  static Status Compress(z_stream* z, Slot* slot) {
-    if (deflateReset(z) != Z_OK) return Status(ErrorCode::kInternal, "zlib: deflateReset failed");
+  static Status Compress(int level, std::vector<uint8_t>* level_buffer, Slot* slot) {
+    isal_zstream z;
+    isal_deflate_init(&z);
+    z.level = static_cast<uint32_t>(level);
+    z.level_buf = level_buffer->data();
+    z.level_buf_size = static_cast<uint32_t>(level_buffer->size());
+    z.gzip_flag = IGZIP_DEFLATE;  // raw: the ZIP entry's data
     if (!slot->dict.empty() &&
-        deflateSetDictionary(z, reinterpret_cast<const Bytef*>(slot->dict.data()),
-                             static_cast<uInt>(slot->dict.size())) != Z_OK) {
-      return Status(ErrorCode::kInternal, "zlib: deflateSetDictionary failed");
+        isal_deflate_set_dict(&z, reinterpret_cast<uint8_t*>(slot->dict.data()),
+                              static_cast<uint32_t>(slot->dict.size())) != COMP_OK) {
+      return Status(ErrorCode::kInternal, "ISA-L: cannot set the deflate dictionary");
     }
-    // deflateBound covers one deflate() call's output; a sync flush adds an
-    // empty stored block (at most 6 bytes with its header's bits).
-    slot->out.resize(deflateBound(z, static_cast<uLong>(slot->in.size())) + 16);
-    z->next_in = reinterpret_cast<Bytef*>(slot->in.data());
-    z->avail_in = static_cast<uInt>(slot->in.size());
-    z->next_out = reinterpret_cast<Bytef*>(slot->out.data());
-    z->avail_out = static_cast<uInt>(slot->out.size());
-    const int rc = deflate(z, slot->last ? Z_FINISH : Z_SYNC_FLUSH);
-    const bool complete = slot->last ? rc == Z_STREAM_END : rc == Z_OK && z->avail_in == 0;
-    if (!complete) return Status(ErrorCode::kInternal, fmt::format("zlib: deflate failed ({})", rc));
-    slot->out.resize(slot->out.size() - z->avail_out);
-    slot->crc = static_cast<uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(slot->in.data()), static_cast<uInt>(slot->in.size())));
+    // Incompressible input grows by a few bytes per stored block; a sync
+    // flush adds an empty stored block.
+    slot->out.resize(slot->in.size() + slot->in.size() / 16 + 1024);
+    z.next_in = reinterpret_cast<uint8_t*>(slot->in.data());
+    z.avail_in = static_cast<uint32_t>(slot->in.size());
+    z.next_out = reinterpret_cast<uint8_t*>(slot->out.data());
+    z.avail_out = static_cast<uint32_t>(slot->out.size());
+    z.flush = slot->last ? NO_FLUSH : SYNC_FLUSH;
+    z.end_of_stream = slot->last ? 1 : 0;
+    const int rc = isal_deflate(&z);
+    const bool complete = rc == COMP_OK && z.avail_in == 0 &&
+                          (!slot->last || z.internal_state.state == ZSTATE_END);
+    if (!complete) return Status(ErrorCode::kInternal, fmt::format("ISA-L: deflate failed ({})", rc));
+    slot->out.resize(slot->out.size() - z.avail_out);
+    slot->crc = crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(slot->in.data()), slot->in.size());
     return Status::Ok();
   }
 
