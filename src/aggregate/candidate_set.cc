@@ -51,8 +51,7 @@ void CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_v
 }
 
 size_t CandidateSet::memory_bytes() const {
-  return arena_.bytes_reserved() + candidates_.capacity() * sizeof(Candidate) +
-         by_key_.memory_bytes();
+  return arena_.bytes_reserved() + candidates_.capacity() * sizeof(Candidate) + by_key_.memory_bytes();
 }
 
 }  // namespace flexpipe

@@ -8,7 +8,8 @@
 
 namespace flexpipe {
 
-void PrefetchRanked(std::span<const CandidateSet* const> sets, std::span<const CandidateRef> ranked, size_t i) {
+void PrefetchRanked(std::span<const CandidateSet* const> sets, std::span<const CandidateRef> ranked,
+                    size_t i) {
   constexpr size_t kCandidateAhead = 16;  // the Candidate itself, then
   constexpr size_t kCellsAhead = 8;       // its packed cells (found through it)
   constexpr size_t kCellLines = 4;        // cache lines of cells: most rows' worth
@@ -45,7 +46,8 @@ MergeResult MergeAndRank(std::span<const CandidateSet* const> sets, bool dedupli
     for (uint32_t i = 0; i < candidates.size(); ++i) {
       const Candidate& c = candidates[i];
       if (across_files && !c.key.empty()) {
-        const auto [found, inserted] = by_key.FindOrInsert(c.key, static_cast<uint32_t>(out.ranked.size()), key_at);
+        const auto [found, inserted] =
+            by_key.FindOrInsert(c.key, static_cast<uint32_t>(out.ranked.size()), key_at);
         if (!inserted) {
           // Files arrive in order, so an equal score keeps the earlier row.
           CandidateRef& kept = out.ranked[found];

@@ -34,6 +34,7 @@ inline const Candidate& Resolve(std::span<const CandidateSet* const> sets, Candi
 // the candidates a few places ahead. Ranked order jumps around the sets'
 // memory; without it, waiting for each row's cells took a third of the time
 // the master files took to render.
-void PrefetchRanked(std::span<const CandidateSet* const> sets, std::span<const CandidateRef> ranked, size_t i);
+void PrefetchRanked(std::span<const CandidateSet* const> sets, std::span<const CandidateRef> ranked,
+                    size_t i);
 
 }  // namespace flexpipe

@@ -125,7 +125,8 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
   }
   for (size_t k = 0; k < classes.size(); ++k) {
     if (classes[k] > 0) {
-      summary->classification_counts[std::string(ClassificationName(static_cast<Classification>(k)))] += classes[k];
+      summary->classification_counts[std::string(ClassificationName(static_cast<Classification>(k)))] +=
+          classes[k];
     }
   }
   AddCounts(states, &summary->states);

@@ -18,9 +18,9 @@ bool TracksDistinct(Field f) {
 
 }  // namespace
 
-BatchScorer::BatchScorer(const HeaderMapping& mapping, std::vector<Field> fields, std::vector<size_t> passthrough,
-                         std::span<const Field> key_fields, bool deduplicate, const Scorer& scorer,
-                         ColumnSet columns)
+BatchScorer::BatchScorer(const HeaderMapping& mapping, std::vector<Field> fields,
+                         std::vector<size_t> passthrough, std::span<const Field> key_fields, bool deduplicate,
+                         const Scorer& scorer, ColumnSet columns)
     : builder_(mapping),
       fields_(std::move(fields)),
       passthrough_(std::move(passthrough)),

@@ -44,11 +44,11 @@ struct DistinctValue {
 };
 
 struct ScoredBatch {
-  RawBatch rows;  // a copy: the reader has moved on
-  std::vector<ScoredRow> scored;             // one per row of `rows`
-  std::vector<ValueProblem> problems;        // raw texts point into `rows`
-  std::vector<DistinctValue> distinct;       // text and id fields' values, in row order
-  std::string packed;                        // CellPacker bytes of the candidates
+  RawBatch rows;                        // a copy: the reader has moved on
+  std::vector<ScoredRow> scored;        // one per row of `rows`
+  std::vector<ValueProblem> problems;   // raw texts point into `rows`
+  std::vector<DistinctValue> distinct;  // text and id fields' values, in row order
+  std::string packed;                   // CellPacker bytes of the candidates
   std::string keys;
   BatchCounts counts;
 

@@ -94,10 +94,10 @@ Status CheckBetweenBatches(const FileTaskContext& ctx, double started, uint64_t 
     }
     if (!*memory_noted && resident > ctx.memory_limit_bytes / 5 * 4) {
       *memory_noted = true;
-      report->mapping_notes.push_back(fmt::format(
-          "resident memory reached {:.2f} GB while this file was read, over 80 % of "
-          "processing.memory_limit_gb ({:g} GB)",
-          static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
+      report->mapping_notes.push_back(
+          fmt::format("resident memory reached {:.2f} GB while this file was read, over 80 % of "
+                      "processing.memory_limit_gb ({:g} GB)",
+                      static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
     }
   }
   return Status::Ok();
@@ -171,8 +171,8 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   const BatchScorer scorer(*mapping, fields, passthrough, ctx.key_fields, ctx.deduplicate, *ctx.scorer,
                            out.columns);
   std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
-  RawBatch batch;                                                    // the reader's, until copied
-  std::vector<std::unique_ptr<ScoredBatch>> spare;                   // copies to reuse (the ordered stage's)
+  RawBatch batch;                                                  // the reader's, until copied
+  std::vector<std::unique_ptr<ScoredBatch>> spare;                 // copies to reuse (the ordered stage's)
   std::mutex spare_mu;
   Status stopped;  // why reading stopped early (set by the reading stage only)
   uint64_t rows_dispatched = 0;
@@ -204,7 +204,8 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
     if (!work) work = std::make_unique<ScoredBatch>();
     work->rows.CopyFrom(batch);
     if (ctx.max_rows > 0) {
-      work->rows.Truncate(static_cast<size_t>(std::min<uint64_t>(work->rows.rows(), ctx.max_rows - rows_dispatched)));
+      work->rows.Truncate(
+          static_cast<size_t>(std::min<uint64_t>(work->rows.rows(), ctx.max_rows - rows_dispatched)));
       reader_done = reader_done || rows_dispatched + work->rows.rows() >= ctx.max_rows;
     }
     rows_dispatched += work->rows.rows();
@@ -239,7 +240,8 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
                       fmt::format("'{}' is not a valid {} value", p.raw, InfoOf(p.field).name), p.raw);
       }
       for (const DistinctValue& d : work->Distinct(i)) {
-        if (distinct[d.field].size() <= kDistinctValuesCap) distinct[d.field].insert(d.hash);  // then no more work
+        if (distinct[d.field].size() <= kDistinctValuesCap)
+          distinct[d.field].insert(d.hash);  // then no more work
       }
       ++report.rows_read;
       if (ctx.strict_rows && (ragged || !problems.empty())) {
@@ -264,20 +266,19 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   // Reading and applying run in order, one batch at a time; scoring runs on
   // every thread of the arena (the --workers threads) for the batches in between.
   const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
-  tbb::parallel_pipeline(
-      tokens,
-      tbb::make_filter<void, ScoredBatch*>(tbb::filter_mode::serial_in_order,
-                                           [&](tbb::flow_control& flow) -> ScoredBatch* {
-                                             ScoredBatch* work = read();
-                                             if (work == nullptr) flow.stop();
-                                             return work;
-                                           }) &
-          tbb::make_filter<ScoredBatch*, ScoredBatch*>(tbb::filter_mode::parallel,
-                                                       [&](ScoredBatch* work) {
-                                                         scorer.Score(work);
-                                                         return work;
-                                                       }) &
-          tbb::make_filter<ScoredBatch*, void>(tbb::filter_mode::serial_in_order, apply));
+  tbb::parallel_pipeline(tokens,
+                         tbb::make_filter<void, ScoredBatch*>(tbb::filter_mode::serial_in_order,
+                                                              [&](tbb::flow_control& flow) -> ScoredBatch* {
+                                                                ScoredBatch* work = read();
+                                                                if (work == nullptr) flow.stop();
+                                                                return work;
+                                                              }) &
+                             tbb::make_filter<ScoredBatch*, ScoredBatch*>(tbb::filter_mode::parallel,
+                                                                          [&](ScoredBatch* work) {
+                                                                            scorer.Score(work);
+                                                                            return work;
+                                                                          }) &
+                             tbb::make_filter<ScoredBatch*, void>(tbb::filter_mode::serial_in_order, apply));
   if (!stopped.ok()) {
     Fail(&report, stopped);
     return finish();

@@ -241,8 +241,9 @@ Status RunStore::InsertSnapshot(int64_t file_id, const CandidateSet& set, size_t
   int64_t seq = 0;
   int64_t rows = 0;
   auto flush = [&]() -> Status {
+    FP_ASSIGN_OR_RETURN(const std::string deflated, DeflateSnapshotChunk(chunk));
     insert.Bind(1, file_id).Bind(2, seq++).Bind(3, int64_t{kSnapshotFormat}).Bind(4, rows);
-    insert.BindBlob(5, chunk);
+    insert.BindBlob(5, deflated);
     chunk.clear();
     rows = 0;
     return insert.Run();
@@ -334,12 +335,19 @@ Result<bool> RunStore::LoadSnapshot(Database* db, int64_t file_id, uint32_t ordi
   while (true) {
     FP_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    if (select.column_int(0) != kSnapshotFormat) {
+    const int64_t format = select.column_int(0);
+    if (format != kSnapshotFormat && format != kSnapshotFormatPlain) {
       if (any)
         return Status(ErrorCode::kDatabaseError, fmt::format("file {}: snapshot formats differ", file_id));
       return false;  // written by another build: read the rows
     }
-    FP_ASSIGN_OR_RETURN(const uint64_t n, ReadSnapshot(select.column_blob(2), ordinal, components, set));
+    std::string inflated;
+    std::string_view chunk = select.column_blob(2);
+    if (format == kSnapshotFormat) {
+      FP_ASSIGN_OR_RETURN(inflated, InflateSnapshotChunk(chunk));
+      chunk = inflated;
+    }
+    FP_ASSIGN_OR_RETURN(const uint64_t n, ReadSnapshot(chunk, ordinal, components, set));
     if (n != static_cast<uint64_t>(select.column_int(1))) {
       return Status(ErrorCode::kDatabaseError, fmt::format("file {}: a snapshot chunk is short", file_id));
     }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/deflate.h"
+
 namespace flexpipe {
 namespace {
 
@@ -119,6 +121,22 @@ Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t c
                   fmt::format("candidate snapshot: malformed after {} candidates", n));
   }
   return n;
+}
+
+Result<std::string> DeflateSnapshotChunk(std::string_view plain) {
+  thread_local DeflateScratch scratch;
+  std::string out;
+  FP_RETURN_IF_ERROR(DeflateRaw(plain, DeflateCall{}, &scratch, &out));
+  return out;
+}
+
+Result<std::string> InflateSnapshotChunk(std::string_view deflated) {
+  constexpr size_t kMaxChunkBytes = 256u << 20;  // chunks are ~1 MiB; a bigger one is damage
+  std::string out;
+  if (Status s = InflateRaw(deflated, kMaxChunkBytes, &out); !s.ok()) {
+    return Status(ErrorCode::kDatabaseError, "candidate snapshot: " + s.message());
+  }
+  return out;
 }
 
 }  // namespace flexpipe

@@ -56,7 +56,9 @@ class MasterRowRenderer {
   std::span<const MasterColumnType> column_types() const { return types_; }
 
   // PrefetchRanked (aggregate/merge.h) over this renderer's sets.
-  void PrefetchAhead(std::span<const CandidateRef> ranked, size_t i) const { PrefetchRanked(sets_, ranked, i); }
+  void PrefetchAhead(std::span<const CandidateRef> ranked, size_t i) const {
+    PrefetchRanked(sets_, ranked, i);
+  }
 
  private:
   std::span<const CandidateSet* const> sets_;

@@ -98,9 +98,9 @@ Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::Create(FileSystem* fs,
   }
   FP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::Create(fs, destination));
   if (!backup_stamp.empty()) file->KeepExistingAsBackup(std::move(backup_stamp));
-  std::unique_ptr<XlsxWorkbook> workbook =
-      options.engine == XlsxEngine::kLibxlsxwriter ? NewLibxlsxwriterWorkbook(destination, std::move(file))
-                                                   : NewStreamingWorkbook(destination, std::move(file));
+  std::unique_ptr<XlsxWorkbook> workbook = options.engine == XlsxEngine::kLibxlsxwriter
+                                               ? NewLibxlsxwriterWorkbook(destination, std::move(file))
+                                               : NewStreamingWorkbook(destination, std::move(file));
   FP_RETURN_IF_ERROR(workbook->Check(workbook->Start(options)));
   return workbook;
 }
@@ -143,7 +143,8 @@ Status XlsxWorkbook::AddSheet(std::string_view name) {
   const std::string sheet_name(name);
   if (name.empty() || name.find('\0') != std::string_view::npos) return Fail("a sheet needs a name");
   if (Utf8Chars(name) > kMaxSheetNameChars) {
-    return Fail(fmt::format("bad sheet name \"{}\": longer than {} characters", sheet_name, kMaxSheetNameChars));
+    return Fail(
+        fmt::format("bad sheet name \"{}\": longer than {} characters", sheet_name, kMaxSheetNameChars));
   }
   if (name.find_first_of("[]:*?/\\") != std::string_view::npos) {
     return Fail(fmt::format("bad sheet name \"{}\": it may not contain any of []:*?/\\", sheet_name));
@@ -153,7 +154,8 @@ Status XlsxWorkbook::AddSheet(std::string_view name) {
   }
   std::string folded = FoldAscii(name);
   for (const std::string& other : folded_sheet_names_) {
-    if (other == folded) return Fail(fmt::format("bad sheet name \"{}\": a sheet of that name exists", sheet_name));
+    if (other == folded)
+      return Fail(fmt::format("bad sheet name \"{}\": a sheet of that name exists", sheet_name));
   }
   FP_RETURN_IF_ERROR(Check(DoAddSheet(sheet_name)));
   folded_sheet_names_.push_back(std::move(folded));
@@ -178,7 +180,8 @@ Status XlsxWorkbook::SetAutofilter(uint32_t first_row, uint32_t first_col, uint3
                                    uint32_t last_col) {
   FP_RETURN_IF_ERROR(CheckCell(first_row, first_col));
   FP_RETURN_IF_ERROR(CheckCell(last_row, last_col));
-  if (last_row < first_row || last_col < first_col) return Fail("autofilter range is inverted", first_row, first_col);
+  if (last_row < first_row || last_col < first_col)
+    return Fail("autofilter range is inverted", first_row, first_col);
   return Check(DoSetAutofilter(first_row, first_col, last_row, last_col));
 }
 

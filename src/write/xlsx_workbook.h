@@ -194,7 +194,7 @@ class XlsxWorkbook {
   std::unique_ptr<AtomicFile> file_;
   std::string sheet_name_;
   std::vector<std::string> folded_sheet_names_;  // ASCII-lowercased, for the uniqueness check
-  std::string text_;  // the current cell's text, NUL-terminated
+  std::string text_;                             // the current cell's text, NUL-terminated
   std::string repaired_;
   uint64_t truncated_cells_ = 0;
   bool has_sheet_ = false;

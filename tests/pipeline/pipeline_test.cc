@@ -117,7 +117,8 @@ TEST(Pipeline, OutputsAreByteIdenticalWhateverTheNumberOfWorkers) {
 // Drops what the clock decides (timings, start and end times) from a summary.
 void WithoutClockReadings(nlohmann::json* j) {
   if (j->is_object()) {
-    for (const char* key : {"timing", "seconds", "rows_per_second", "started_at", "finished_at"}) j->erase(key);
+    for (const char* key : {"timing", "seconds", "rows_per_second", "started_at", "finished_at"})
+      j->erase(key);
   }
   if (j->is_structured()) {
     for (auto& child : *j) WithoutClockReadings(&child);

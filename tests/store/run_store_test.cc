@@ -1,4 +1,5 @@
 #include "store/run_store.h"
+#include "store/snapshot.h"
 
 #include <gtest/gtest.h>
 
@@ -146,6 +147,50 @@ TEST_F(RunStoreTest, RoundTripsARealFilesOutcome) {
     ExpectSameReport(original, loaded->outcome);
     ExpectSameSet(*original.candidates, *loaded->outcome.candidates, 7, scorer_->component_names().size());
   }
+}
+
+// Snapshots are written deflated (format 2); a store written before that
+// holds plain format-1 chunks, which still load as snapshots.
+TEST_F(RunStoreTest, PlainSnapshotsOfAnEarlierStoreStillLoad) {
+  const auto path = TestDataPath("pbc_flex_properties_611.csv");
+  FileOutcome original = ReadOutcome(path, 0, *scorer_, &clock_);
+  ASSERT_TRUE(original.report.succeeded) << original.report.error_message;
+  auto ref = store_->CommitFile(run_, KeyOf(path), original, ColumnsOf(*scorer_));
+  ASSERT_TRUE(ref.ok()) << ref.status().ToString();
+  Database* db = store_->database();
+  EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM candidate_snapshots WHERE format = 2"),
+            *db->QueryInt("SELECT count(*) FROM candidate_snapshots"));
+
+  // Rewrite every chunk as an earlier flexpipe wrote it.
+  std::vector<std::pair<int64_t, std::string>> plain;
+  {
+    auto select = db->Prepare("SELECT seq, bytes FROM candidate_snapshots WHERE file_id = ?1 ORDER BY seq");
+    ASSERT_TRUE(select.ok());
+    select->Bind(1, ref->file_id);
+    while (*select->Step()) {
+      auto chunk = InflateSnapshotChunk(select->column_blob(1));
+      ASSERT_TRUE(chunk.ok()) << chunk.status().ToString();
+      EXPECT_GT(chunk->size(), 2 * select->column_blob(1).size());  // deflating pays
+      plain.emplace_back(select->column_int(0), std::move(*chunk));
+    }
+  }
+  ASSERT_FALSE(plain.empty());
+  for (const auto& [seq, bytes] : plain) {
+    auto update =
+        db->Prepare("UPDATE candidate_snapshots SET format = 1, bytes = ?1 WHERE file_id = ?2 AND seq = ?3");
+    ASSERT_TRUE(update.ok());
+    update->BindBlob(1, bytes).Bind(2, ref->file_id).Bind(3, seq);
+    ASSERT_TRUE(update->Run().ok());
+  }
+  auto loaded = store_->LoadFile(ref->file_id, 0, true, ColumnsOf(*scorer_), RunStore::LoadPath::kSnapshot);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ExpectSameSet(*original.candidates, *loaded->outcome.candidates, 0, scorer_->component_names().size());
+
+  // A damaged deflated chunk is an error, not a short set.
+  auto damaged = DeflateSnapshotChunk(plain[0].second);
+  ASSERT_TRUE(damaged.ok());
+  damaged->resize(damaged->size() / 2);
+  EXPECT_EQ(InflateSnapshotChunk(*damaged).status().code(), ErrorCode::kDatabaseError);
 }
 
 TEST_F(RunStoreTest, RoundTripsAwkwardCellsExactly) {

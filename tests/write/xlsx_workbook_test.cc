@@ -361,7 +361,8 @@ TEST(LibxlsxwriterWorkbook, SharedStringModeTakesCellsInAnyOrder) {
 INSTANTIATE_TEST_SUITE_P(Engines, XlsxWorkbookTest,
                          ::testing::Values(XlsxEngine::kStreaming, XlsxEngine::kLibxlsxwriter),
                          [](const ::testing::TestParamInfo<XlsxEngine>& engine) {
-                           return std::string(engine.param == XlsxEngine::kStreaming ? "Streaming" : "Libxlsxwriter");
+                           return std::string(engine.param == XlsxEngine::kStreaming ? "Streaming"
+                                                                                     : "Libxlsxwriter");
                          });
 
 }  // namespace

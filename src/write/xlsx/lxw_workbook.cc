@@ -36,7 +36,8 @@ class LxwWorkbook final : public XlsxWorkbook {
     properties.author = author_.empty() ? nullptr : author_.data();
     properties.title = title_.empty() ? nullptr : title_.data();
     properties.created = static_cast<time_t>(options.created_unix_seconds);
-    FP_RETURN_IF_ERROR(Check(workbook_set_properties(workbook_, &properties), "cannot set document properties"));
+    FP_RETURN_IF_ERROR(
+        Check(workbook_set_properties(workbook_, &properties), "cannot set document properties"));
 
     for (size_t i = 0; i < kXlsxStyleCount; ++i) {
       const auto style = static_cast<XlsxStyle>(i);
@@ -59,8 +60,8 @@ class LxwWorkbook final : public XlsxWorkbook {
   }
 
   Status DoSetColumnWidth(uint32_t col, double width) override {
-    return Check(worksheet_set_column(sheet_, Col(col), Col(col), width, nullptr), "cannot set a column width",
-                 kNoCell, col);
+    return Check(worksheet_set_column(sheet_, Col(col), Col(col), width, nullptr),
+                 "cannot set a column width", kNoCell, col);
   }
 
   Status DoFreezeRows(uint32_t first_rows) override {
@@ -68,7 +69,8 @@ class LxwWorkbook final : public XlsxWorkbook {
     return Status::Ok();
   }
 
-  Status DoSetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col) override {
+  Status DoSetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row,
+                         uint32_t last_col) override {
     return Check(worksheet_autofilter(sheet_, first_row, Col(first_col), last_row, Col(last_col)),
                  "cannot set the autofilter", first_row, first_col);
   }
@@ -79,8 +81,8 @@ class LxwWorkbook final : public XlsxWorkbook {
   }
 
   Status DoWriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) override {
-    return Check(worksheet_write_number(sheet_, row, Col(col), value, FormatOf(style)), "cannot write a number cell",
-                 row, col);
+    return Check(worksheet_write_number(sheet_, row, Col(col), value, FormatOf(style)),
+                 "cannot write a number cell", row, col);
   }
 
   Status DoWriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) override {
@@ -89,15 +91,16 @@ class LxwWorkbook final : public XlsxWorkbook {
   }
 
   Status DoWriteBlank(uint32_t row, uint32_t col, XlsxStyle style) override {
-    return Check(worksheet_write_blank(sheet_, row, Col(col), FormatOf(style)), "cannot write a blank cell", row,
-                 col);
+    return Check(worksheet_write_blank(sheet_, row, Col(col), FormatOf(style)), "cannot write a blank cell",
+                 row, col);
   }
 
   Status DoFinish() override {
     lxw_workbook* workbook = std::exchange(workbook_, nullptr);
     sheet_ = nullptr;
     const lxw_error closed = workbook_close(workbook);  // frees the workbook, success or not
-    if (closed != LXW_NO_ERROR) return Fail(fmt::format("cannot write the workbook: {}", lxw_strerror(closed)));
+    if (closed != LXW_NO_ERROR)
+      return Fail(fmt::format("cannot write the workbook: {}", lxw_strerror(closed)));
     return Status::Ok();
   }
 

@@ -11,7 +11,8 @@
 namespace flexpipe {
 namespace {
 
-constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr std::string_view kXmlDeclaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr std::string_view kMainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 constexpr std::string_view kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kPackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -77,7 +78,8 @@ std::string W3cTime(int64_t unix_seconds) {
 std::string XlsxColumnName(uint32_t col) {
   char name[8];
   size_t n = 0;
-  for (uint64_t v = uint64_t{col} + 1; v > 0; v = (v - 1) / 26) name[n++] = static_cast<char>('A' + (v - 1) % 26);
+  for (uint64_t v = uint64_t{col} + 1; v > 0; v = (v - 1) / 26)
+    name[n++] = static_cast<char>('A' + (v - 1) % 26);
   std::string out;
   while (n > 0) out.push_back(name[--n]);
   return out;
@@ -91,18 +93,33 @@ void AppendXmlText(std::string* out, std::string_view text, bool attribute) {
     if (!special[c]) continue;
     std::string_view escape;
     switch (c) {
-      case '&': escape = "&amp;"; break;
-      case '<': escape = "&lt;"; break;
-      case '>': escape = "&gt;"; break;
-      case '"': escape = "&quot;"; break;
-      case '\t': escape = "&#9;"; break;
-      case '\n': escape = "&#10;"; break;
-      case '\r': escape = "&#13;"; break;  // a reference: a literal CR would be read as a line feed
+      case '&':
+        escape = "&amp;";
+        break;
+      case '<':
+        escape = "&lt;";
+        break;
+      case '>':
+        escape = "&gt;";
+        break;
+      case '"':
+        escape = "&quot;";
+        break;
+      case '\t':
+        escape = "&#9;";
+        break;
+      case '\n':
+        escape = "&#10;";
+        break;
+      case '\r':
+        escape = "&#13;";
+        break;  // a reference: a literal CR would be read as a line feed
       case '_':
         if (!IsExcelEscape(text, i)) continue;
         escape = "_x005F";  // the '_' itself; "xHHHH_" follows as it is
         break;
-      default: break;
+      default:
+        break;
     }
     out->append(text.data() + plain, i - plain);
     if (escape.empty()) {
@@ -118,17 +135,18 @@ void AppendXmlText(std::string* out, std::string_view text, bool attribute) {
 
 std::string ContentTypesXml(size_t sheets) {
   std::string x(kXmlDeclaration);
-  x += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-       "<Override PartName=\"/docProps/app.xml\" "
-       "ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-       "<Override PartName=\"/docProps/core.xml\" "
-       "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-       "<Override PartName=\"/xl/styles.xml\" "
-       "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-       "<Override PartName=\"/xl/workbook.xml\" "
-       "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>";
+  x +=
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/docProps/app.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+      "<Override PartName=\"/docProps/core.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+      "<Override PartName=\"/xl/styles.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+      "<Override PartName=\"/xl/workbook.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>";
   for (size_t i = 1; i <= sheets; ++i) {
     x += fmt::format(
         "<Override PartName=\"/xl/worksheets/sheet{}.xml\" "
@@ -160,8 +178,9 @@ std::string AppPropertiesXml(const std::vector<SheetLayout>& sheets) {
       "<TitlesOfParts><vt:vector size=\"{}\" baseType=\"lpstr\">",
       sheets.size(), sheets.size());
   for (const SheetLayout& s : sheets) x += "<vt:lpstr>" + Escaped(s.name) + "</vt:lpstr>";
-  return x + "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-             "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>";
+  return x +
+         "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+         "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>";
 }
 
 std::string CorePropertiesXml(std::string_view author, std::string_view title, int64_t created_unix_seconds) {
@@ -169,7 +188,8 @@ std::string CorePropertiesXml(std::string_view author, std::string_view title, i
   x += "<cp:coreProperties "
        "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-       "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
+       "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
   if (!title.empty()) x += "<dc:title>" + Escaped(title) + "</dc:title>";
   if (!author.empty()) {
     x += "<dc:creator>" + Escaped(author) + "</dc:creator>";
@@ -186,10 +206,11 @@ std::string CorePropertiesXml(std::string_view author, std::string_view title, i
 std::string WorkbookRelationshipsXml(size_t sheets) {
   std::string x = fmt::format("{}<Relationships xmlns=\"{}\">", kXmlDeclaration, kPackageRelNs);
   for (size_t i = 1; i <= sheets; ++i) {
-    x += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/worksheet\" Target=\"worksheets/sheet{}.xml\"/>", i,
-                     kRelNs, i);
+    x += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/worksheet\" Target=\"worksheets/sheet{}.xml\"/>",
+                     i, kRelNs, i);
   }
-  x += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/styles\" Target=\"styles.xml\"/>", sheets + 1, kRelNs);
+  x += fmt::format("<Relationship Id=\"rId{}\" Type=\"{}/styles\" Target=\"styles.xml\"/>", sheets + 1,
+                   kRelNs);
   return x + "</Relationships>";
 }
 
@@ -200,8 +221,8 @@ std::string WorkbookXml(const std::vector<SheetLayout>& sheets) {
       "<sheets>",
       kXmlDeclaration, kMainNs, kRelNs);
   for (size_t i = 0; i < sheets.size(); ++i) {
-    x += fmt::format("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", Escaped(sheets[i].name, true), i + 1,
-                     i + 1);
+    x += fmt::format("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", Escaped(sheets[i].name, true),
+                     i + 1, i + 1);
   }
   x += "</sheets>";
   std::string names;
@@ -243,7 +264,8 @@ std::string StylesXml() {
       custom += fmt::format("<numFmt numFmtId=\"{}\" formatCode=\"{}\"/>", id, Escaped(code, true));
     }
     xfs += fmt::format(
-        "<xf numFmtId=\"{}\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>", id);
+        "<xf numFmtId=\"{}\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+        id);
   }
   return fmt::format(
       "{}<styleSheet xmlns=\"{}\"><numFmts count=\"{}\">{}</numFmts>"
@@ -261,8 +283,9 @@ std::string StylesXml() {
 }
 
 std::string SheetHeadXml(const SheetLayout& sheet, bool selected) {
-  std::string x = fmt::format("{}<worksheet xmlns=\"{}\" xmlns:r=\"{}\"><sheetViews><sheetView{} workbookViewId=\"0\">",
-                              kXmlDeclaration, kMainNs, kRelNs, selected ? " tabSelected=\"1\"" : "");
+  std::string x =
+      fmt::format("{}<worksheet xmlns=\"{}\" xmlns:r=\"{}\"><sheetViews><sheetView{} workbookViewId=\"0\">",
+                  kXmlDeclaration, kMainNs, kRelNs, selected ? " tabSelected=\"1\"" : "");
   if (sheet.frozen_rows > 0) {
     const std::string top_left = fmt::format("A{}", sheet.frozen_rows + 1);
     x += fmt::format(
@@ -286,8 +309,10 @@ std::string SheetHeadXml(const SheetLayout& sheet, bool selected) {
 std::string SheetTailXml(const SheetLayout& sheet) {
   std::string x = "</sheetData>";
   if (sheet.autofilter) x += fmt::format("<autoFilter ref=\"{}\"/>", Reference(*sheet.autofilter, false));
-  return x + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-             "</worksheet>";
+  return x +
+         "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
+         "footer=\"0.3\"/>"
+         "</worksheet>";
 }
 
 }  // namespace flexpipe

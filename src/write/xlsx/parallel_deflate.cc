@@ -1,7 +1,6 @@
 #include "write/xlsx/parallel_deflate.h"
 
 #include <isa-l/crc.h>
-#include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,13 +12,12 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
+#include "core/deflate.h"
 
 namespace flexpipe {
 namespace {
 
 constexpr size_t kWindowBytes = 32 * 1024;  // DEFLATE's window: the dictionary handed on
-constexpr int kMaxLevel = 3;                // ISA-L's levels are 0 to 3
 
 // One chunk of the stream on its way through a worker.
 struct Slot {
@@ -38,11 +36,12 @@ struct Slot {
 class ParallelDeflate::Impl {
  public:
   Impl(const ParallelDeflateOptions& options, Sink sink)
-      : level_(std::clamp(options.level, 0, kMaxLevel)),
+      : level_(options.level),
         chunk_bytes_(std::max<size_t>(options.chunk_bytes, kWindowBytes)),
         sink_(std::move(sink)) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const auto threads = static_cast<size_t>(options.threads > 0 ? static_cast<unsigned>(options.threads) : cores);
+    const auto threads =
+        static_cast<size_t>(options.threads > 0 ? static_cast<unsigned>(options.threads) : cores);
     slots_.resize(2 * threads + 1);
     slots_[0].in.reserve(chunk_bytes_);
     workers_.reserve(threads);
@@ -120,8 +119,8 @@ class ParallelDeflate::Impl {
     if (!slot.error.ok()) return error_ = std::exchange(slot.error, Status::Ok());
     totals_.crc32 = totals_.in_bytes == 0
                         ? slot.crc
-                        : static_cast<uint32_t>(crc32_combine(totals_.crc32, slot.crc,
-                                                              static_cast<z_off_t>(slot.in.size())));
+                        : static_cast<uint32_t>(
+                              crc32_combine(totals_.crc32, slot.crc, static_cast<z_off_t>(slot.in.size())));
     totals_.in_bytes += slot.in.size();
     totals_.out_bytes += slot.out.size();
     if (Status s = sink_(slot.out); !s.ok()) return error_ = s;
@@ -129,8 +128,7 @@ class ParallelDeflate::Impl {
   }
 
   void WorkerLoop() {
-    // ISA-L's working memory for levels above 0, sized for the largest level.
-    std::vector<uint8_t> level_buffer(ISAL_DEF_LVL3_DEFAULT);
+    DeflateScratch scratch;
     for (;;) {
       Slot* slot = nullptr;
       {
@@ -140,43 +138,17 @@ class ParallelDeflate::Impl {
         slot = queue_.front();
         queue_.pop_front();
       }
-      slot->error = Compress(level_, &level_buffer, slot);
+      slot->error = DeflateRaw(slot->in, DeflateCall{level_, slot->dict, slot->last}, &scratch, &slot->out);
+      if (slot->error.ok()) {
+        slot->crc =
+            crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(slot->in.data()), slot->in.size());
+      }
       {
         std::lock_guard lock(mu_);
         slot->state = Slot::State::kDone;
       }
       chunk_done_.notify_all();
     }
-  }
-
-  static Status Compress(int level, std::vector<uint8_t>* level_buffer, Slot* slot) {
-    isal_zstream z;
-    isal_deflate_init(&z);
-    z.level = static_cast<uint32_t>(level);
-    z.level_buf = level_buffer->data();
-    z.level_buf_size = static_cast<uint32_t>(level_buffer->size());
-    z.gzip_flag = IGZIP_DEFLATE;  // raw: the ZIP entry's data
-    if (!slot->dict.empty() &&
-        isal_deflate_set_dict(&z, reinterpret_cast<uint8_t*>(slot->dict.data()),
-                              static_cast<uint32_t>(slot->dict.size())) != COMP_OK) {
-      return Status(ErrorCode::kInternal, "ISA-L: cannot set the deflate dictionary");
-    }
-    // Incompressible input grows by a few bytes per stored block; a sync
-    // flush adds an empty stored block.
-    slot->out.resize(slot->in.size() + slot->in.size() / 16 + 1024);
-    z.next_in = reinterpret_cast<uint8_t*>(slot->in.data());
-    z.avail_in = static_cast<uint32_t>(slot->in.size());
-    z.next_out = reinterpret_cast<uint8_t*>(slot->out.data());
-    z.avail_out = static_cast<uint32_t>(slot->out.size());
-    z.flush = slot->last ? NO_FLUSH : SYNC_FLUSH;
-    z.end_of_stream = slot->last ? 1 : 0;
-    const int rc = isal_deflate(&z);
-    const bool complete = rc == COMP_OK && z.avail_in == 0 &&
-                          (!slot->last || z.internal_state.state == ZSTATE_END);
-    if (!complete) return Status(ErrorCode::kInternal, fmt::format("ISA-L: deflate failed ({})", rc));
-    slot->out.resize(slot->out.size() - z.avail_out);
-    slot->crc = crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(slot->in.data()), slot->in.size());
-    return Status::Ok();
   }
 
   const int level_;

@@ -45,9 +45,9 @@ struct ParallelDeflateOptions {
 };
 
 struct DeflateTotals {
-  uint32_t crc32 = 0;       // of the input
-  uint64_t in_bytes = 0;    // bytes given to Write()
-  uint64_t out_bytes = 0;   // compressed bytes given to the sink
+  uint32_t crc32 = 0;      // of the input
+  uint64_t in_bytes = 0;   // bytes given to Write()
+  uint64_t out_bytes = 0;  // compressed bytes given to the sink
 };
 
 class ParallelDeflate {

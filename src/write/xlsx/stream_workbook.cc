@@ -67,7 +67,8 @@ class StreamWorkbook final : public XlsxWorkbook {
     return Status::Ok();
   }
 
-  Status DoSetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col) override {
+  Status DoSetAutofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row,
+                         uint32_t last_col) override {
     sheets_.back().autofilter = CellRange{first_row, first_col, last_row, last_col};
     return Status::Ok();
   }
@@ -115,7 +116,8 @@ class StreamWorkbook final : public XlsxWorkbook {
     FP_RETURN_IF_ERROR(zip_->AddEntry("_rels/.rels", RootRelationshipsXml()));
     FP_RETURN_IF_ERROR(zip_->AddEntry("docProps/app.xml", AppPropertiesXml(sheets_)));
     FP_RETURN_IF_ERROR(zip_->AddEntry("docProps/core.xml", CorePropertiesXml(author_, title_, created_)));
-    FP_RETURN_IF_ERROR(zip_->AddEntry("xl/_rels/workbook.xml.rels", WorkbookRelationshipsXml(sheets_.size())));
+    FP_RETURN_IF_ERROR(
+        zip_->AddEntry("xl/_rels/workbook.xml.rels", WorkbookRelationshipsXml(sheets_.size())));
     FP_RETURN_IF_ERROR(zip_->AddEntry("xl/workbook.xml", WorkbookXml(sheets_)));
     FP_RETURN_IF_ERROR(zip_->AddEntry("xl/styles.xml", StylesXml()));
     return zip_->Finish();
@@ -132,7 +134,8 @@ class StreamWorkbook final : public XlsxWorkbook {
     }
     if (row != row_) {
       if (row_ != kNoRow && row < row_) {
-        return Fail(fmt::format("cells must come row by row (row {} after row {})", row + 1, row_ + 1), row, col);
+        return Fail(fmt::format("cells must come row by row (row {} after row {})", row + 1, row_ + 1), row,
+                    col);
       }
       if (row_ != kNoRow) buffer_.append("</row>");
       row_ = row;
@@ -143,7 +146,8 @@ class StreamWorkbook final : public XlsxWorkbook {
       return Fail("cells of a row must come left to right", row, col);
     }
     col_ = col;
-    while (column_names_.size() <= col) column_names_.push_back(XlsxColumnName(static_cast<uint32_t>(column_names_.size())));
+    while (column_names_.size() <= col)
+      column_names_.push_back(XlsxColumnName(static_cast<uint32_t>(column_names_.size())));
     buffer_.append("<c r=\"").append(column_names_[col]).append(row_digits_).push_back('"');
     if (style != XlsxStyle::kGeneral) {
       buffer_.append(" s=\"");

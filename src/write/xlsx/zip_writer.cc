@@ -18,8 +18,8 @@ constexpr uint16_t kVersion20 = 20;  // deflate
 constexpr uint16_t kVersion45 = 45;  // ZIP64
 constexpr uint16_t kFlagDataDescriptor = 0x0008;
 constexpr uint16_t kMethodDeflate = 8;
-constexpr uint16_t kDosTime = 0;                             // 00:00:00
-constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;       // 1980-01-01
+constexpr uint16_t kDosTime = 0;                        // 00:00:00
+constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01
 constexpr uint32_t kMax32 = 0xFFFFFFFF;
 constexpr uint16_t kMax16 = 0xFFFF;
 
@@ -77,8 +77,8 @@ Status ZipWriter::BeginEntry(std::string_view name) {
       .U16(kMethodDeflate)
       .U16(kDosTime)
       .U16(kDosDate)
-      .U32(0)                        // CRC-32: in the descriptor
-      .U32(zip64_ ? kMax32 : 0)      // sizes: in the descriptor (ZIP64: in the extra field)
+      .U32(0)                    // CRC-32: in the descriptor
+      .U32(zip64_ ? kMax32 : 0)  // sizes: in the descriptor (ZIP64: in the extra field)
       .U32(zip64_ ? kMax32 : 0)
       .U16(static_cast<uint16_t>(name.size()))
       .U16(zip64_ ? 20 : 0)
@@ -154,10 +154,10 @@ Status ZipWriter::Finish() {
         .U32(Clamp32(e.uncompressed))
         .U16(static_cast<uint16_t>(e.name.size()))
         .U16(static_cast<uint16_t>(big ? extra.size() + 4 : 0))
-        .U16(0)   // comment
-        .U16(0)   // disk
-        .U16(0)   // internal attributes
-        .U32(0)   // external attributes
+        .U16(0)  // comment
+        .U16(0)  // disk
+        .U16(0)  // internal attributes
+        .U32(0)  // external attributes
         .U32(Clamp32(e.offset))
         .Text(e.name);
     if (big) dir.U16(kZip64ExtraId).U16(static_cast<uint16_t>(extra.size())).Text(extra.str());

@@ -18,9 +18,9 @@ std::string SampleXml(size_t bytes) {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
-    s += "<row r=\"" + std::to_string(row) + "\"><c r=\"A" + std::to_string(row) + "\" t=\"inlineStr\"><is><t>" +
-         std::to_string(x % 100000) + " MAIN ST</t></is></c><c r=\"B" + std::to_string(row) + "\"><v>" +
-         std::to_string(x % 977) + "</v></c></row>";
+    s += "<row r=\"" + std::to_string(row) + "\"><c r=\"A" + std::to_string(row) +
+         "\" t=\"inlineStr\"><is><t>" + std::to_string(x % 100000) + " MAIN ST</t></is></c><c r=\"B" +
+         std::to_string(row) + "\"><v>" + std::to_string(x % 977) + "</v></c></row>";
   }
   return s;
 }
@@ -70,7 +70,8 @@ Compressed Deflate(const std::string& input, int threads, size_t chunk, size_t w
 }
 
 uint32_t Crc(const std::string& s) {
-  return static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(s.data()), static_cast<uInt>(s.size())));
+  return static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(s.data()), static_cast<uInt>(s.size())));
 }
 
 TEST(ParallelDeflate, ChunksJoinIntoOneStreamThatInflatesToTheInput) {

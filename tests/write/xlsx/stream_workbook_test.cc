@@ -23,7 +23,8 @@ using testing::ReadFileToString;
 using testing::SheetOf;
 using testing::TempDir;
 
-std::unique_ptr<XlsxWorkbook> Open(const std::filesystem::path& path, const XlsxWorkbookOptions& options = {}) {
+std::unique_ptr<XlsxWorkbook> Open(const std::filesystem::path& path,
+                                   const XlsxWorkbookOptions& options = {}) {
   auto wb = XlsxWorkbook::Create(DefaultFs(), path, options);
   EXPECT_TRUE(wb.ok()) << wb.status().ToString();
   return wb.ok() ? std::move(wb).value() : nullptr;
@@ -84,8 +85,9 @@ TEST(StreamWorkbook, TextComesBackExactlyWhateverItHolds) {
   TempDir dir;
   const auto path = dir.path() / "book.xlsx";
   // openpyxl reads these as they are.
-  const std::vector<std::string> plain = {"a\rb",        "tab\tand\nnewline", " leading space", "trailing space ",
-                                          "<&>\"'", "caf\xC3\xA9 \xF0\x9F\x8F\xAD"};
+  const std::vector<std::string> plain = {"a\rb",           "tab\tand\nnewline",
+                                          " leading space", "trailing space ",
+                                          "<&>\"'",         "caf\xC3\xA9 \xF0\x9F\x8F\xAD"};
   // Excel's _xHHHH_ escapes carry these (XML cannot hold C0 controls, and a
   // literal "_xHHHH_" must not read back as the character it spells);
   // flexpipe's reader decodes them as Excel does, openpyxl does not.

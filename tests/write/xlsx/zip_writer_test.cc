@@ -17,13 +17,14 @@ using testing::TempDir;
 
 std::string Big(size_t bytes) {
   std::string s;
-  for (uint64_t i = 0; s.size() < bytes; ++i) s += "<c r=\"A" + std::to_string(i) + "\"><v>" + std::to_string(i * 7919 % 10007) + "</v></c>";
+  for (uint64_t i = 0; s.size() < bytes; ++i)
+    s += "<c r=\"A" + std::to_string(i) + "\"><v>" + std::to_string(i * 7919 % 10007) + "</v></c>";
   return s;
 }
 
 // Writes {name: contents} (the first streamed in pieces) into an archive.
-void WriteArchive(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& entries,
-                  bool zip64) {
+void WriteArchive(const std::filesystem::path& path,
+                  const std::vector<std::pair<std::string, std::string>>& entries, bool zip64) {
   auto file = AtomicFile::Create(DefaultFs(), path);
   ASSERT_TRUE(file.ok());
   ParallelDeflateOptions deflate;
