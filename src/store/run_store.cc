@@ -208,9 +208,8 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
     FP_ASSIGN_OR_RETURN(const int64_t last_id, db_->QueryInt("SELECT coalesce(max(id), 0) FROM properties"));
     ref.first_property_id = last_id + 1;
     ref.candidates = set->candidates().size();
-    FP_RETURN_IF_ERROR(InsertCandidates(run_id, ref.file_id, ref.first_property_id, *set, columns));
     FP_RETURN_IF_ERROR(
-        InsertSnapshot(ref.file_id, *set, std::min(columns.components.size(), kMaxComponents)));
+        InsertCandidatesAndSnapshot(run_id, ref.file_id, ref.first_property_id, *set, columns));
   }
   FP_RETURN_IF_ERROR(InsertRejects(db_.get(), ref.file_id, r));
   FP_RETURN_IF_ERROR(InsertRunFile(db_.get(), run_id, r.ordinal, ref.file_id, /*reused=*/false));
@@ -221,39 +220,31 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
 // PERF NOTES: one prepared single-row INSERT, re-bound per candidate inside
 // the file's transaction; SQLite then costs a B-tree append per row and
 // index. Fields the file lacks are bound NULL once per file, not per row.
-Status RunStore::InsertCandidates(int64_t run_id, int64_t file_id, int64_t first_id, const CandidateSet& set,
-                                  const ScoreColumns& columns) {
+// The snapshot's chunks are encoded and compressed on another thread
+// (SnapshotChunks) while the rows they hold are inserted here; each chunk
+// follows its rows.
+Status RunStore::InsertCandidatesAndSnapshot(int64_t run_id, int64_t file_id, int64_t first_id,
+                                             const CandidateSet& set, const ScoreColumns& columns) {
   if (!insert_property_) {
     FP_ASSIGN_OR_RETURN(Statement insert, db_->Prepare(InsertPropertySql()));
     insert_property_.emplace(std::move(insert));
   }
-  PropertyWriter writer(&*insert_property_, set.layout(), columns);
-  int64_t id = first_id;
-  for (const Candidate& c : set.candidates()) FP_RETURN_IF_ERROR(writer.Insert(id++, file_id, run_id, c));
-  return Status::Ok();
-}
-
-Status RunStore::InsertSnapshot(int64_t file_id, const CandidateSet& set, size_t components) {
-  FP_ASSIGN_OR_RETURN(Statement insert,
+  FP_ASSIGN_OR_RETURN(Statement insert_chunk,
                       db_->Prepare("INSERT INTO candidate_snapshots (file_id, seq, format, rows, bytes) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5)"));
-  std::string chunk;
-  int64_t seq = 0;
-  int64_t rows = 0;
-  auto flush = [&]() -> Status {
-    FP_ASSIGN_OR_RETURN(const std::string deflated, DeflateSnapshotChunk(chunk));
-    insert.Bind(1, file_id).Bind(2, seq++).Bind(3, int64_t{kSnapshotFormat}).Bind(4, rows);
-    insert.BindBlob(5, deflated);
-    chunk.clear();
-    rows = 0;
-    return insert.Run();
-  };
-  for (const Candidate& c : set.candidates()) {
-    AppendSnapshot(c, components, &chunk);
-    ++rows;
-    if (chunk.size() >= kSnapshotChunkBytes) FP_RETURN_IF_ERROR(flush());
+  PropertyWriter writer(&*insert_property_, set.layout(), columns);
+  const auto candidates = set.candidates();
+  SnapshotChunks chunks(set, std::min(columns.components.size(), kMaxComponents));
+  SnapshotChunks::Chunk chunk;
+  for (int64_t seq = 0; chunks.Next(&chunk); ++seq) {
+    FP_RETURN_IF_ERROR(chunk.status);
+    for (size_t i = chunk.begin; i < chunk.end; ++i) {
+      FP_RETURN_IF_ERROR(writer.Insert(first_id + static_cast<int64_t>(i), file_id, run_id, candidates[i]));
+    }
+    insert_chunk.Bind(1, file_id).Bind(2, seq).Bind(3, int64_t{kSnapshotFormat});
+    insert_chunk.Bind(4, static_cast<int64_t>(chunk.end - chunk.begin)).BindBlob(5, chunk.bytes);
+    FP_RETURN_IF_ERROR(insert_chunk.Run());
   }
-  if (rows > 0) FP_RETURN_IF_ERROR(flush());
   return Status::Ok();
 }
 

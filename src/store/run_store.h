@@ -135,9 +135,8 @@ class RunStore {
   Result<StoredFileRef> CommitFileLocked(int64_t run_id, const FileKey& key, const FileReport& report,
                                          const FieldCounts& counts, const CandidateSet* candidates,
                                          const ScoreColumns& columns);
-  Status InsertCandidates(int64_t run_id, int64_t file_id, int64_t first_id, const CandidateSet& set,
-                          const ScoreColumns& columns);
-  Status InsertSnapshot(int64_t file_id, const CandidateSet& set, size_t components);
+  Status InsertCandidatesAndSnapshot(int64_t run_id, int64_t file_id, int64_t first_id,
+                                     const CandidateSet& set, const ScoreColumns& columns);
   // Adds the file's snapshot to *set; false when it has none this build reads.
   Result<bool> LoadSnapshot(Database* db, int64_t file_id, uint32_t ordinal, size_t components,
                             CandidateSet* set);

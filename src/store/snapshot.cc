@@ -139,4 +139,55 @@ Result<std::string> InflateSnapshotChunk(std::string_view deflated) {
   return out;
 }
 
+SnapshotChunks::SnapshotChunks(const CandidateSet& set, size_t components)
+    : set_(set), components_(components), builder_([this] { Build(); }) {}
+
+SnapshotChunks::~SnapshotChunks() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  builder_.join();
+}
+
+void SnapshotChunks::Build() {
+  const auto candidates = set_.candidates();
+  std::string plain;
+  size_t begin = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    AppendSnapshot(candidates[i], components_, &plain);
+    if (plain.size() < kSnapshotChunkBytes && i + 1 < candidates.size()) continue;
+    Chunk chunk;
+    chunk.begin = begin;
+    chunk.end = i + 1;
+    Result<std::string> deflated = DeflateSnapshotChunk(plain);
+    if (deflated.ok()) {
+      chunk.bytes = std::move(*deflated);
+    } else {
+      chunk.status = deflated.status();
+    }
+    plain.clear();
+    begin = i + 1;
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return stopping_ || ready_.size() < kAhead; });
+    if (stopping_) return;
+    ready_.push_back(std::move(chunk));
+    changed_.notify_all();
+  }
+  std::lock_guard lock(mu_);
+  done_ = true;
+  changed_.notify_all();
+}
+
+bool SnapshotChunks::Next(Chunk* chunk) {
+  std::unique_lock lock(mu_);
+  changed_.wait(lock, [&] { return done_ || !ready_.empty(); });
+  if (ready_.empty()) return false;
+  *chunk = std::move(ready_.front());
+  ready_.pop_front();
+  changed_.notify_all();
+  return true;
+}
+
 }  // namespace flexpipe
