@@ -16,7 +16,7 @@
 namespace flexpipe {
 namespace {
 
-constexpr size_t kBlockRows = 2048;  // rows rendered by one thread at a time (~0.8 MB of CSV)
+constexpr size_t kCsvBlockRows = 2048;  // rows rendered by one thread at a time (~0.8 MB of CSV)
 
 struct Block {
   size_t begin = 0, end = 0;  // rows of merged.ranked
@@ -61,7 +61,7 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
                                                }
                                                if (!block) block = std::make_unique<Block>();
                                                block->begin = next;
-                                               block->end = next = std::min(ranked.size(), next + kBlockRows);
+                                               block->end = next = std::min(ranked.size(), next + kCsvBlockRows);
                                                return block.release();
                                              }) &
                   tbb::make_filter<Block*, Block*>(

@@ -22,7 +22,7 @@
 namespace flexpipe {
 namespace {
 
-constexpr size_t kBlockRows = 1024;  // rows rendered by one thread at a time
+constexpr size_t kWorkbookBlockRows = 1024;  // rows rendered by one thread at a time
 // Column widths come from the header and this many first rows.
 constexpr size_t kWidthSampleRows = 200;
 constexpr double kMinWidth = 6;
@@ -212,7 +212,7 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
                                                   if (!block) block = std::make_unique<RowBlock>();
                                                   block->begin = next;
                                                   block->end = next =
-                                                      std::min(ranked.size(), next + kBlockRows);
+                                                      std::min(ranked.size(), next + kWorkbookBlockRows);
                                                   return block.release();
                                                 }) &
                   tbb::make_filter<RowBlock*, RowBlock*>(
