@@ -84,7 +84,10 @@ class ParallelDeflate::Impl {
   // retiring it when it is still in use.
   Status Submit(bool last) {
     const size_t next = (filling_ + 1) % slots_.size();
-    if (slots_[next].state != Slot::State::kFilling) FP_RETURN_IF_ERROR(RetireOldest());
+    // Slots are used in ring order: every other slot is queued exactly when
+    // the ring is full, and then `next` is the oldest. (Only this thread
+    // touches the counters; a slot's state belongs to the lock.)
+    if (outstanding_ + 1 == slots_.size()) FP_RETURN_IF_ERROR(RetireOldest());
     Slot& slot = slots_[filling_];
     Slot& following = slots_[next];
     following.in.clear();
@@ -112,10 +115,10 @@ class ParallelDeflate::Impl {
     {
       std::unique_lock lock(mu_);
       chunk_done_.wait(lock, [&] { return slot.state == Slot::State::kDone; });
+      slot.state = Slot::State::kFilling;
     }
     retiring_ = (retiring_ + 1) % slots_.size();
     --outstanding_;
-    slot.state = Slot::State::kFilling;
     if (!slot.error.ok()) return error_ = std::exchange(slot.error, Status::Ok());
     totals_.crc32 = totals_.in_bytes == 0
                         ? slot.crc
