@@ -245,7 +245,7 @@ void AddRunOptions(CLI::App* run, RunFlags* flags) {
   AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of", "Date scoring treats as today, YYYY-MM-DD")
       ->type_name("YYYY-MM-DD");
   AddSetting<std::string>(run, flags, "-w,--workers", "processing.max_workers",
-                          "Files read in parallel (default: number of cores)")
+                          "Threads reading files and scoring and writing rows (default: number of cores)")
       ->type_name("N");
   AddSwitch(run, flags, "--no-dedup", "filtering.enable_deduplication", "false", "Keep duplicate properties");
   run->add_option_function<std::vector<std::string>>(

@@ -85,7 +85,7 @@ constexpr auto kSettings = std::to_array<Setting>({
   Int("processing.batch_size", OPT(processing.batch_size),
       "Files scheduled per group; progress is summarised after each group.")
       .Range(1, std::numeric_limits<int>::max()),
-  Int("processing.max_workers", OPT(processing.max_workers), "Files read in parallel; 0 = one per CPU core.")
+  Int("processing.max_workers", OPT(processing.max_workers), "Threads reading files and scoring and writing rows; 0 = one per CPU core.")
       .Range(0, kMaxWorkers).Alias("FLEXPIPE_WORKERS").Flag("-w, --workers N"),
   Number("processing.memory_limit_gb", OPT(processing.memory_limit_gb),
          "Memory budget of a run, in GB: a file read while the process's resident memory is over it fails "

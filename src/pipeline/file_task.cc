@@ -4,14 +4,11 @@
 #include <functional>
 #include <iterator>
 #include <memory>
-#include <mutex>
 #include <unordered_set>
-
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
 
 #include <fmt/format.h>
 
+#include "core/ordered_pipeline.h"
 #include "pipeline/batch_scorer.h"
 
 namespace flexpipe {
@@ -172,36 +169,26 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
                            out.columns);
   std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
   RawBatch batch;                                                  // the reader's, until copied
-  std::vector<std::unique_ptr<ScoredBatch>> spare;                 // copies to reuse (the ordered stage's)
-  std::mutex spare_mu;
   Status stopped;  // why reading stopped early (set by the reading stage only)
   uint64_t rows_dispatched = 0;
   bool reader_done = false;
   uint64_t next_progress = kProgressEveryRows;
   bool memory_noted = false;
 
-  // Reads the next batch (in order, one at a time); null at the end or on a failure.
-  const auto read = [&]() -> ScoredBatch* {
-    if (reader_done) return nullptr;
+  // Reads the next batch into `work` (in order, one at a time); false at the
+  // end or on a failure.
+  const auto read = [&](ScoredBatch* work) {
+    if (reader_done) return false;
     if (Status s = CheckBetweenBatches(ctx, started, report.rows_read, &memory_noted, &report); !s.ok()) {
       stopped = s;
-      return nullptr;
+      return false;
     }
     auto more = (*source)->NextBatch(&batch);
     if (!more.ok()) {
       stopped = more.status();
-      return nullptr;
+      return false;
     }
     reader_done = !*more;
-    std::unique_ptr<ScoredBatch> work;
-    {
-      std::lock_guard lock(spare_mu);
-      if (!spare.empty()) {
-        work = std::move(spare.back());
-        spare.pop_back();
-      }
-    }
-    if (!work) work = std::make_unique<ScoredBatch>();
     work->rows.CopyFrom(batch);
     if (ctx.max_rows > 0) {
       work->rows.Truncate(
@@ -209,7 +196,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       reader_done = reader_done || rows_dispatched + work->rows.rows() >= ctx.max_rows;
     }
     rows_dispatched += work->rows.rows();
-    return work.release();
+    return true;
   };
 
   // Takes a scored batch in row order: problems, counts, candidates.
@@ -259,26 +246,12 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       next_progress = report.rows_read + kProgressEveryRows;
       ctx.listener->OnFileProgress(report.path, report.rows_read, (*source)->bytes_read(), file.size);
     }
-    std::lock_guard lock(spare_mu);
-    spare.emplace_back(work);
   };
 
   // Reading and applying run in order, one batch at a time; scoring runs on
   // every thread of the arena (the --workers threads) for the batches in between.
-  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
-  tbb::parallel_pipeline(tokens,
-                         tbb::make_filter<void, ScoredBatch*>(tbb::filter_mode::serial_in_order,
-                                                              [&](tbb::flow_control& flow) -> ScoredBatch* {
-                                                                ScoredBatch* work = read();
-                                                                if (work == nullptr) flow.stop();
-                                                                return work;
-                                                              }) &
-                             tbb::make_filter<ScoredBatch*, ScoredBatch*>(tbb::filter_mode::parallel,
-                                                                          [&](ScoredBatch* work) {
-                                                                            scorer.Score(work);
-                                                                            return work;
-                                                                          }) &
-                             tbb::make_filter<ScoredBatch*, void>(tbb::filter_mode::serial_in_order, apply));
+  RunOrderedPipeline<ScoredBatch>(
+      read, [&](ScoredBatch* work) { scorer.Score(work); }, apply);
   if (!stopped.ok()) {
     Fail(&report, stopped);
     return finish();

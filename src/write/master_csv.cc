@@ -1,14 +1,10 @@
 #include "write/master_csv.h"
 
 #include <algorithm>
-#include <memory>
-#include <mutex>
 #include <utility>
 #include <vector>
 
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
-
+#include "core/ordered_pipeline.h"
 #include "write/atomic_file.h"
 #include "write/csv_writer.h"
 #include "write/master_cells.h"
@@ -39,51 +35,23 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
 
   // Blocks of rows are rendered on every thread and written in order.
   const std::span<const CandidateRef> ranked = merged.ranked;
-  size_t next = 0;
-  std::vector<std::unique_ptr<Block>> spare;
-  std::mutex spare_mu;
   Status written;
-  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
-  tbb::parallel_pipeline(
-      tokens, tbb::make_filter<void, Block*>(tbb::filter_mode::serial_in_order,
-                                             [&](tbb::flow_control& flow) -> Block* {
-                                               if (next >= ranked.size() || !written.ok()) {
-                                                 flow.stop();
-                                                 return nullptr;
-                                               }
-                                               std::unique_ptr<Block> block;
-                                               {
-                                                 std::lock_guard lock(spare_mu);
-                                                 if (!spare.empty()) {
-                                                   block = std::move(spare.back());
-                                                   spare.pop_back();
-                                                 }
-                                               }
-                                               if (!block) block = std::make_unique<Block>();
-                                               block->begin = next;
-                                               block->end = next = std::min(ranked.size(), next + kCsvBlockRows);
-                                               return block.release();
-                                             }) &
-                  tbb::make_filter<Block*, Block*>(
-                      tbb::filter_mode::parallel,
-                      [&](Block* block) {
-                        block->text.clear();
-                        CsvWriter csv(&block->text);
-                        MasterRowRenderer renderer(sets, layout, scorer, file_paths);
-                        const auto rows = ranked.subspan(block->begin, block->end - block->begin);
-                        for (size_t i = 0; i < rows.size(); ++i) {
-                          renderer.PrefetchAhead(rows, i);
-                          for (const MasterCell& cell : renderer.Render(rows[i]))
-                            csv.Field(cell.text, cell.csv_kind);
-                          (void)csv.EndRow();  // a string sink cannot fail
-                        }
-                        return block;
-                      }) &
-                  tbb::make_filter<Block*, void>(tbb::filter_mode::serial_in_order, [&](Block* block) {
-                    if (written.ok()) written = file->Append(block->text);
-                    std::lock_guard lock(spare_mu);
-                    spare.emplace_back(block);
-                  }));
+  RunOrderedBlocks<Block>(
+      ranked.size(), kCsvBlockRows, [&] { return written.ok(); },
+      [&](Block* block) {
+        block->text.clear();
+        CsvWriter csv(&block->text);
+        MasterRowRenderer renderer(sets, layout, scorer, file_paths);
+        const auto rows = ranked.subspan(block->begin, block->end - block->begin);
+        for (size_t i = 0; i < rows.size(); ++i) {
+          renderer.PrefetchAhead(rows, i);
+          for (const MasterCell& cell : renderer.Render(rows[i])) csv.Field(cell.text, cell.csv_kind);
+          (void)csv.EndRow();  // a string sink cannot fail
+        }
+      },
+      [&](Block* block) {
+        if (written.ok()) written = file->Append(block->text);
+      });
   FP_RETURN_IF_ERROR(written);
   return file->Commit();
 }

@@ -4,18 +4,15 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
 
 #include "core/date.h"
+#include "core/ordered_pipeline.h"
 #include "score/round.h"
 #include "write/master_cells.h"
 
@@ -189,67 +186,37 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
   // Blocks of rows are rendered and typed on every thread; the workbook
   // (whose compression runs on every thread too) takes them in order.
   const std::span<const CandidateRef> ranked = merged.ranked;
-  size_t next = 0;
-  std::vector<std::unique_ptr<RowBlock>> spare;
-  std::mutex spare_mu;
   Status written;
-  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
-  tbb::parallel_pipeline(
-      tokens, tbb::make_filter<void, RowBlock*>(tbb::filter_mode::serial_in_order,
-                                                [&](tbb::flow_control& flow) -> RowBlock* {
-                                                  if (next >= ranked.size() || !written.ok()) {
-                                                    flow.stop();
-                                                    return nullptr;
-                                                  }
-                                                  std::unique_ptr<RowBlock> block;
-                                                  {
-                                                    std::lock_guard lock(spare_mu);
-                                                    if (!spare.empty()) {
-                                                      block = std::move(spare.back());
-                                                      spare.pop_back();
-                                                    }
-                                                  }
-                                                  if (!block) block = std::make_unique<RowBlock>();
-                                                  block->begin = next;
-                                                  block->end = next =
-                                                      std::min(ranked.size(), next + kWorkbookBlockRows);
-                                                  return block.release();
-                                                }) &
-                  tbb::make_filter<RowBlock*, RowBlock*>(
-                      tbb::filter_mode::parallel,
-                      [&](RowBlock* block) {
-                        block->cells.clear();
-                        block->row_end.clear();
-                        block->texts.clear();
-                        MasterRowRenderer renderer(sets, layout, scorer, file_paths);
-                        const auto types = renderer.column_types();
-                        const auto rows = ranked.subspan(block->begin, block->end - block->begin);
-                        for (size_t i = 0; i < rows.size(); ++i) {
-                          renderer.PrefetchAhead(rows, i);
-                          const auto cells = renderer.Render(rows[i]);
-                          for (uint32_t c = 0; c < cells.size(); ++c)
-                            AddTypedCell(c, cells[c], types[c], block);
-                          block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
-                        }
-                        return block;
-                      }) &
-                  tbb::make_filter<RowBlock*, void>(tbb::filter_mode::serial_in_order, [&](RowBlock* block) {
-                    uint32_t cell = 0;
-                    for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
-                      if (row == max_rows) {
-                        written = EndTable(wb, row, headers.size());
-                        if (written.ok())
-                          written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
-                        row = 0;
-                      }
-                      ++row;
-                      for (; cell < block->row_end[r] && written.ok(); ++cell) {
-                        written = WriteTypedCell(wb, row, block->cells[cell], *block);
-                      }
-                    }
-                    std::lock_guard lock(spare_mu);
-                    spare.emplace_back(block);
-                  }));
+  RunOrderedBlocks<RowBlock>(
+      ranked.size(), kWorkbookBlockRows, [&] { return written.ok(); },
+      [&](RowBlock* block) {
+        block->cells.clear();
+        block->row_end.clear();
+        block->texts.clear();
+        MasterRowRenderer renderer(sets, layout, scorer, file_paths);
+        const auto types = renderer.column_types();
+        const auto rows = ranked.subspan(block->begin, block->end - block->begin);
+        for (size_t i = 0; i < rows.size(); ++i) {
+          renderer.PrefetchAhead(rows, i);
+          const auto cells = renderer.Render(rows[i]);
+          for (uint32_t c = 0; c < cells.size(); ++c) AddTypedCell(c, cells[c], types[c], block);
+          block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
+        }
+      },
+      [&](RowBlock* block) {
+        uint32_t cell = 0;
+        for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
+          if (row == max_rows) {
+            written = EndTable(wb, row, headers.size());
+            if (written.ok()) written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
+            row = 0;
+          }
+          ++row;
+          for (; cell < block->row_end[r] && written.ok(); ++cell) {
+            written = WriteTypedCell(wb, row, block->cells[cell], *block);
+          }
+        }
+      });
   FP_RETURN_IF_ERROR(written);
   return EndTable(wb, row, headers.size());
 }

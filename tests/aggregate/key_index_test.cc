@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace flexpipe {
@@ -14,7 +15,7 @@ TEST(KeyIndex, FindsEveryKeyItStoredAndStoresEachOnce) {
   const auto key_of = [&](uint32_t p) { return std::string_view(keys[p]); };
   for (int round = 0; round < 2; ++round) {
     for (int i = 0; i < 100'000; ++i) {
-      const std::string key = "1" + std::to_string(i * 7) + " MAIN ST|DELRAY BEACH|FL";
+      const std::string key = fmt::format("1{} MAIN ST|DELRAY BEACH|FL", i * 7);
       const auto position = static_cast<uint32_t>(keys.size());
       const auto [found, inserted] = index.FindOrInsert(key, position, key_of);
       EXPECT_EQ(inserted, round == 0) << key;

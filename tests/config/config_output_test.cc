@@ -157,9 +157,11 @@ TEST(ConfigOutput, TheDefaultFileCommentsEveryKey) {
   EXPECT_EQ(keys, config::AllSettings().size());
   EXPECT_THAT(
       text,
-      HasSubstr("  # Files read in parallel; 0 = one per CPU core. Allowed: a whole number from 0 to "
-                "1024.\n  # Environment: FLEXPIPE_PROCESSING_MAX_WORKERS or FLEXPIPE_WORKERS. Flag: -w, "
-                "--workers N.\n  max_workers: 0\n"));
+      HasSubstr(
+          "  # Threads reading files and scoring and writing rows; 0 = one per CPU core. Allowed: a whole\n"
+          "  # number from 0 to 1024.\n  # Environment: FLEXPIPE_PROCESSING_MAX_WORKERS or FLEXPIPE_WORKERS. "
+          "Flag: -w, "
+          "--workers N.\n  max_workers: 0\n"));
 }
 
 TEST(ConfigOutput, TheCommittedDefaultFileIsTheGeneratedOne) {

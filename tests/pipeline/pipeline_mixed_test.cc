@@ -44,9 +44,13 @@ TEST(PipelineMixed, BadFilesFailAloneAndTheGoodFilesGiveExactlyTheirOwnResults) 
   }
   // More kinds of bad file, by hand.
   const std::string crexi = ReadFileToString(testing::TestDataPath("pbc_flex_sample_50.xlsx"));
-  dir.Write("in/bad/password.xlsx",
-            std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
-  dir.Write("in/bad/legacy.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, 'x'));
+  const std::string ole2_signature("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  std::string password = ole2_signature;
+  std::string legacy = ole2_signature;
+  password.append(600, '\0');
+  legacy.append(600, 'x');
+  dir.Write("in/bad/password.xlsx", password);
+  dir.Write("in/bad/legacy.xls", legacy);
   dir.Write("in/bad/truncated.xlsx", crexi.substr(0, crexi.size() / 3));
   dir.Write("in/bad/not_a_zip.xlsx", "this is not a workbook\n");
   dir.Write("in/bad/ragged_only.csv", "address,city\n\"1 Main St\",\"Jup");
