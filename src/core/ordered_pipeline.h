@@ -25,7 +25,7 @@ template <typename Item, typename Make, typename Work, typename Take>
 void RunOrderedPipeline(Make make, Work work, Take take) {
   std::vector<std::unique_ptr<Item>> spare;
   std::mutex spare_mu;
-  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency() + 1);
+  const size_t tokens = 2 * static_cast<size_t>(tbb::this_task_arena::max_concurrency()) + 1;
   tbb::parallel_pipeline(
       tokens,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& flow) -> Item* {
