@@ -35,7 +35,8 @@ struct ProcessingOptions {
   // Files scheduled per group; progress is summarised after each group.
   // Default: 10. YAML: processing.batch_size.
   int batch_size = 10;
-  // Files read in parallel; 0 = number of cores. Default: 0. YAML: processing.max_workers.
+  // Threads reading files (several at once) and scoring and writing rows (in
+  // batches of one file); 0 = number of cores. Default: 0. YAML: processing.max_workers.
   int max_workers = 0;
   // Resident memory of the run; a file read while it is exceeded fails
   // (RESOURCE_LIMIT), the others go on. Default: 4. YAML: processing.memory_limit_gb.
