@@ -20,7 +20,7 @@ bool TracksDistinct(Field f) {
 
 BatchScorer::BatchScorer(const HeaderMapping& mapping, std::vector<Field> fields,
                          std::vector<size_t> passthrough, std::span<const Field> key_fields, bool deduplicate,
-                         const Scorer& scorer, ColumnSet columns)
+                         const Scorer& scorer, const ColumnSet& columns)
     : builder_(mapping),
       fields_(std::move(fields)),
       passthrough_(std::move(passthrough)),

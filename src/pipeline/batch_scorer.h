@@ -76,7 +76,8 @@ class BatchScorer {
   // pass-through columns' cells are packed; `key_fields` give the key when
   // `deduplicate`. Everything referenced must outlive the scorer.
   BatchScorer(const HeaderMapping& mapping, std::vector<Field> fields, std::vector<size_t> passthrough,
-              std::span<const Field> key_fields, bool deduplicate, const Scorer& scorer, ColumnSet columns);
+              std::span<const Field> key_fields, bool deduplicate, const Scorer& scorer,
+              const ColumnSet& columns);
 
   // Fills everything in `batch` but `rows`, which it reads. Thread-safe:
   // any number of batches at once.

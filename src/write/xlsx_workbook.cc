@@ -98,9 +98,12 @@ Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::Create(FileSystem* fs,
   }
   FP_ASSIGN_OR_RETURN(std::unique_ptr<AtomicFile> file, AtomicFile::Create(fs, destination));
   if (!backup_stamp.empty()) file->KeepExistingAsBackup(std::move(backup_stamp));
-  std::unique_ptr<XlsxWorkbook> workbook = options.engine == XlsxEngine::kLibxlsxwriter
-                                               ? NewLibxlsxwriterWorkbook(destination, std::move(file))
-                                               : NewStreamingWorkbook(destination, std::move(file));
+  std::unique_ptr<XlsxWorkbook> workbook;
+  if (options.engine == XlsxEngine::kLibxlsxwriter) {
+    workbook = NewLibxlsxwriterWorkbook(destination, std::move(file));
+  } else {
+    workbook = NewStreamingWorkbook(destination, std::move(file));
+  }
   FP_RETURN_IF_ERROR(workbook->Check(workbook->Start(options)));
   return workbook;
 }

@@ -76,13 +76,11 @@ std::string W3cTime(int64_t unix_seconds) {
 }  // namespace
 
 std::string XlsxColumnName(uint32_t col) {
-  char name[8];
-  size_t n = 0;
-  for (uint64_t v = uint64_t{col} + 1; v > 0; v = (v - 1) / 26)
-    name[n++] = static_cast<char>('A' + (v - 1) % 26);
-  std::string out;
-  while (n > 0) out.push_back(name[--n]);
-  return out;
+  std::string name;  // at most "XFD"
+  for (uint64_t v = static_cast<uint64_t>(col) + 1; v > 0; v = (v - 1) / 26) {
+    name.insert(name.begin(), static_cast<char>('A' + (v - 1) % 26));
+  }
+  return name;
 }
 
 void AppendXmlText(std::string* out, std::string_view text, bool attribute) {
