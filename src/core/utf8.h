@@ -35,6 +35,14 @@ inline size_t EncodeUtf8(uint32_t cp, char* out) {
   return 4;
 }
 
+// Characters (code points) of UTF-8 `text`: the bytes that are not
+// continuation bytes.
+inline size_t Utf8Chars(std::string_view text) {
+  size_t chars = 0;
+  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars;
+}
+
 // The offset of the first byte of `text` that does not begin a well-formed
 // UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing past
 // U+10FFFF, no sequence cut off at the end), or npos when all of it is UTF-8.

@@ -18,6 +18,19 @@ bool TracksDistinct(Field f) {
 
 }  // namespace
 
+void AddFieldTotals(const FieldTotals& from, FieldTotals* into) {
+  for (size_t k = 0; k < kFieldCount; ++k) {
+    into->rows_with_column[k] += from.rows_with_column[k];
+    into->parse_failures[k] += from.parse_failures[k];
+    if (from.present[k] > 0) {
+      const bool first = into->present[k] == 0;
+      into->min[k] = first ? from.min[k] : std::min(into->min[k], from.min[k]);
+      into->max[k] = first ? from.max[k] : std::max(into->max[k], from.max[k]);
+      into->present[k] += from.present[k];
+    }
+  }
+}
+
 BatchScorer::BatchScorer(const HeaderMapping& mapping, std::vector<Field> fields,
                          std::vector<size_t> passthrough, std::span<const Field> key_fields, bool deduplicate,
                          const Scorer& scorer, const ColumnSet& columns)
@@ -38,8 +51,8 @@ void BatchScorer::Score(ScoredBatch* batch) const {
   batch->distinct.clear();
   batch->packed.clear();
   batch->keys.clear();
-  batch->counts = BatchCounts{};
-  BatchCounts& counts = batch->counts;
+  batch->counts = FieldTotals{};
+  FieldTotals& counts = batch->counts;
 
   Record record;
   std::vector<ValueProblem> problems;

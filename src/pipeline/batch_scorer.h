@@ -29,14 +29,20 @@ struct ScoredRow {
   uint32_t key_end = 0;       // its de-duplication key, likewise in ScoredBatch::keys; empty = none
 };
 
-// Counts that do not depend on row order (summed over the batch).
-struct BatchCounts {
+// Per-field counts that do not depend on row order: a batch's, a file's
+// (FieldCounts adds its distinct values), a run's.
+struct FieldTotals {
   std::array<uint64_t, kFieldCount> rows_with_column{};
   std::array<uint64_t, kFieldCount> present{};
   std::array<uint64_t, kFieldCount> parse_failures{};
-  std::array<double, kFieldCount> min{};  // numbers, money, dates; meaningful when present > 0
+  // Numbers, money and dates (days since 1970-01-01): the smallest and
+  // largest usable value; meaningful when present > 0.
+  std::array<double, kFieldCount> min{};
   std::array<double, kFieldCount> max{};
 };
+
+// Adds `from` into `into`.
+void AddFieldTotals(const FieldTotals& from, FieldTotals* into);
 
 struct DistinctValue {
   uint32_t field;  // Index(field)
@@ -50,7 +56,7 @@ struct ScoredBatch {
   std::vector<DistinctValue> distinct;  // text and id fields' values, in row order
   std::string packed;                   // CellPacker bytes of the candidates
   std::string keys;
-  BatchCounts counts;
+  FieldTotals counts;
 
   std::string_view Packed(size_t row) const { return Slice(packed, row, &ScoredRow::packed_end); }
   std::string_view Key(size_t row) const { return Slice(keys, row, &ScoredRow::key_end); }

@@ -100,19 +100,6 @@ Status CheckBetweenBatches(const FileTaskContext& ctx, double started, uint64_t 
   return Status::Ok();
 }
 
-void AddBatchCounts(const BatchCounts& from, FieldCounts* into) {
-  for (size_t k = 0; k < kFieldCount; ++k) {
-    into->rows_with_column[k] += from.rows_with_column[k];
-    into->parse_failures[k] += from.parse_failures[k];
-    if (from.present[k] > 0) {
-      const bool first = into->present[k] == 0;
-      into->min[k] = first ? from.min[k] : std::min(into->min[k], from.min[k]);
-      into->max[k] = first ? from.max[k] : std::max(into->max[k], from.max[k]);
-      into->present[k] += from.present[k];
-    }
-  }
-}
-
 FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileTaskContext& ctx) {
   const DiscoveredFile& file = unit.file;
   FileOutcome out;
@@ -215,7 +202,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       }
       return on_row;
     };
-    AddBatchCounts(work->counts, &out.counts);
+    AddFieldTotals(work->counts, &out.counts);
     for (size_t i = 0; i < rows.rows(); ++i) {
       const uint64_t row_number = rows.row_number(i);
       const bool ragged = issues_through(row_number);
@@ -307,15 +294,8 @@ FileOutcome ProcessFile(const InputUnit& unit, uint32_t ordinal, const FileTaskC
 }
 
 void MergeFieldCounts(const FieldCounts& from, FieldCounts* into) {
+  AddFieldTotals(from, into);
   for (size_t k = 0; k < kFieldCount; ++k) {
-    into->rows_with_column[k] += from.rows_with_column[k];
-    if (from.present[k] > 0) {
-      const bool first = into->present[k] == 0;
-      into->min[k] = first ? from.min[k] : std::min(into->min[k], from.min[k]);
-      into->max[k] = first ? from.max[k] : std::max(into->max[k], from.max[k]);
-    }
-    into->present[k] += from.present[k];
-    into->parse_failures[k] += from.parse_failures[k];
     if (!from.distinct[k].empty()) {
       std::vector<uint64_t> both;
       std::set_union(into->distinct[k].begin(), into->distinct[k].end(), from.distinct[k].begin(),

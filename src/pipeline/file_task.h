@@ -14,6 +14,7 @@
 #include "core/memory_usage.h"
 #include "discover/discovery.h"
 #include "flexpipe/pipeline.h"
+#include "pipeline/batch_scorer.h"
 #include "read/open_source.h"
 #include "schema/header_mapping.h"
 #include "score/scorer.h"
@@ -52,14 +53,7 @@ struct FileTaskContext {
 };
 
 // Per-field counts for the data-quality report.
-struct FieldCounts {
-  std::array<uint64_t, kFieldCount> rows_with_column{};
-  std::array<uint64_t, kFieldCount> present{};
-  std::array<uint64_t, kFieldCount> parse_failures{};
-  // Numbers, money and dates (days since 1970-01-01): the smallest and
-  // largest usable value; meaningful when present > 0.
-  std::array<double, kFieldCount> min{};
-  std::array<double, kFieldCount> max{};
+struct FieldCounts : FieldTotals {
   // Text and id fields: Fnv1a64 of each distinct usable value, sorted, at
   // most kDistinctValuesCap + 1 of them (one more = "more than the cap").
   std::array<std::vector<uint64_t>, kFieldCount> distinct;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "store/json_text.h"
 #include "write/csv_writer.h"
 
@@ -9,13 +10,6 @@ namespace flexpipe {
 namespace {
 
 bool IsNumber(SqlType t) { return t == SqlType::kInteger || t == SqlType::kReal; }
-
-// Characters (UTF-8 code points) in `text`.
-size_t Width(std::string_view text) {
-  size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
 
 // The first `width` characters of `text` (never splitting a character).
 std::string_view Prefix(std::string_view text, size_t width) {
@@ -35,7 +29,7 @@ class TableWriter final : public QueryWriter {
     widths_.assign(columns.size(), 0);
     numeric_.assign(columns.size(), true);
     for (size_t i = 0; i < columns.size(); ++i)
-      widths_[i] = std::min(Width(columns[i]), options_.max_column_width);
+      widths_[i] = std::min(Utf8Chars(columns[i]), options_.max_column_width);
   }
 
   void Row(const std::vector<QueryCell>& cells) override {
@@ -44,7 +38,7 @@ class TableWriter final : public QueryWriter {
       std::vector<Held> row;
       for (size_t i = 0; i < cells.size(); ++i) {
         row.push_back(Held{cells[i].type, Display(cells[i])});
-        widths_[i] = std::max(widths_[i], std::min(Width(row.back().text), options_.max_column_width));
+        widths_[i] = std::max(widths_[i], std::min(Utf8Chars(row.back().text), options_.max_column_width));
         if (cells[i].type != SqlType::kNull && !IsNumber(cells[i].type)) numeric_[i] = false;
       }
       held_.push_back(std::move(row));
@@ -101,11 +95,11 @@ class TableWriter final : public QueryWriter {
     const size_t width = widths_[i];
     std::string_view shown = text;
     bool cut = false;
-    if (Width(text) > width) {
+    if (Utf8Chars(text) > width) {
       shown = Prefix(text, width == 0 ? 0 : width - 1);
       cut = true;
     }
-    const size_t pad = width - Width(shown) - (cut ? 1 : 0);
+    const size_t pad = width - Utf8Chars(shown) - (cut ? 1 : 0);
     const bool right = numeric_[i] && type != SqlType::kText;
     if (right) line_.append(pad, ' ');
     line_.append(shown);

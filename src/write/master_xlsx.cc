@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/ordered_pipeline.h"
+#include "core/utf8.h"
 #include "score/round.h"
 #include "write/master_cells.h"
 
@@ -28,16 +29,9 @@ constexpr double kMaxWidth = 50;
 constexpr uint64_t kZip64Cells = 20'000'000;
 constexpr int64_t kSecondsPerDay = 86'400;
 
-// Characters of `text` (UTF-8 code points).
-size_t DisplayChars(std::string_view text) {
-  size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // How wide a cell shows: its text, plus the thousands separators a format adds.
 size_t CellChars(std::string_view text, const MasterColumnType& type) {
-  size_t n = DisplayChars(text);
+  size_t n = Utf8Chars(text);
   if (type.style == XlsxStyle::kMoney || type.style == XlsxStyle::kInteger) {
     const size_t point = text.find('.');
     const size_t digits = (point == std::string_view::npos ? text.size() : point) - text.starts_with('-');
@@ -50,7 +44,7 @@ size_t CellChars(std::string_view text, const MasterColumnType& type) {
 double WidthFor(size_t chars) { return std::clamp(static_cast<double>(chars) + 2, kMinWidth, kMaxWidth); }
 
 // A bold header with an autofilter button needs more room than its text.
-size_t HeaderChars(std::string_view header) { return DisplayChars(header) + 3; }
+size_t HeaderChars(std::string_view header) { return Utf8Chars(header) + 3; }
 
 std::optional<double> ParseNumber(std::string_view text) {
   double value = 0;

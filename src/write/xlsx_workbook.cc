@@ -6,10 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+#include "read/xlsx/cell_ref.h"
+#include "schema/ascii.h"
 #include "write/atomic_file.h"
 #include "write/utf8_repair.h"
 #include "write/xlsx/lxw_workbook.h"
-#include "write/xlsx/package_parts.h"
 #include "write/xlsx/stream_workbook.h"
 
 namespace flexpipe {
@@ -51,18 +53,9 @@ bool TruncateToUtf16Units(std::string* text, size_t max_units) {
   return false;
 }
 
-// Characters (not bytes) of UTF-8 text.
-size_t Utf8Chars(std::string_view text) {
-  size_t chars = 0;
-  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return chars;
-}
-
 std::string FoldAscii(std::string_view text) {
   std::string folded(text);
-  for (char& c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : folded) c = AsciiLower(c);
   return folded;
 }
 
@@ -122,7 +115,7 @@ const std::filesystem::path& XlsxWorkbook::backup_path() const { return file_->b
 Status XlsxWorkbook::Fail(std::string message, uint32_t row, uint32_t col) {
   if (!error_.ok()) return error_;
   Location where{destination_.string(), sheet_name_, row == kNoCell ? 0 : uint64_t{row} + 1,
-                 col == kNoCell ? std::string() : XlsxColumnName(col)};
+                 col == kNoCell ? std::string() : ColumnName(col)};
   const Status error(ErrorCode::kOutputError, std::move(message), std::move(where));
   Abandon();
   error_ = error;

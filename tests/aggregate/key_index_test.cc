@@ -32,8 +32,9 @@ TEST(KeyIndex, FindsEveryKeyItStoredAndStoresEachOnce) {
   EXPECT_LE(index.memory_bytes(), 100'000u * 48);
 }
 
-TEST(KeyIndex, KeysWithTheSameHashStayApart) {
-  // Keys that differ only in the compare step: the table keeps both.
+TEST(KeyIndex, KeysThatDifferOnlyInNulsOrLengthStayApart) {
+  // Empty, NUL-only and one-byte keys: string_view compares them by length
+  // and bytes, never as C strings, so the table keeps each.
   std::vector<std::string> keys = {"", "a", std::string(1, '\0'), std::string(2, '\0')};
   KeyIndex index;
   index.Reserve(2);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "read/xlsx/cell_ref.h"
 #include "write/xlsx_workbook.h"
 
 namespace flexpipe {
@@ -55,8 +56,8 @@ double ExcelWidth(double chars) {
 
 std::string Reference(const CellRange& r, bool absolute) {
   const char* d = absolute ? "$" : "";
-  return fmt::format("{}{}{}{}:{}{}{}{}", d, XlsxColumnName(r.first_col), d, r.first_row + 1, d,
-                     XlsxColumnName(r.last_col), d, r.last_row + 1);
+  return fmt::format("{}{}{}{}:{}{}{}{}", d, ColumnName(r.first_col), d, r.first_row + 1, d,
+                     ColumnName(r.last_col), d, r.last_row + 1);
 }
 
 std::string Escaped(std::string_view text, bool attribute = false) {
@@ -74,14 +75,6 @@ std::string W3cTime(int64_t unix_seconds) {
 }
 
 }  // namespace
-
-std::string XlsxColumnName(uint32_t col) {
-  std::string name;  // at most "XFD"
-  for (uint64_t v = static_cast<uint64_t>(col) + 1; v > 0; v = (v - 1) / 26) {
-    name.insert(name.begin(), static_cast<char>('A' + (v - 1) % 26));
-  }
-  return name;
-}
 
 void AppendXmlText(std::string* out, std::string_view text, bool attribute) {
   const std::array<bool, 256>& special = attribute ? kSpecialAttribute : kSpecialText;

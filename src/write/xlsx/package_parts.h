@@ -25,9 +25,6 @@ struct SheetLayout {
   std::optional<CellRange> autofilter;
 };
 
-// "A", "B", ..., "Z", "AA", ... for 0, 1, ...
-std::string XlsxColumnName(uint32_t col);
-
 // Appends `text` escaped for XML character data (`attribute`: for a quoted
 // attribute value): & < > (and " in attributes) as entities; CR (and tab
 // and line feed in attributes) as character references; the other control

@@ -120,10 +120,9 @@ class ParallelDeflate::Impl {
     retiring_ = (retiring_ + 1) % slots_.size();
     --outstanding_;
     if (!slot.error.ok()) return error_ = std::exchange(slot.error, Status::Ok());
-    totals_.crc32 = totals_.in_bytes == 0
-                        ? slot.crc
-                        : static_cast<uint32_t>(
-                              crc32_combine(totals_.crc32, slot.crc, static_cast<z_off_t>(slot.in.size())));
+    // The CRC of nothing is 0, so the first chunk needs no case of its own.
+    totals_.crc32 =
+        static_cast<uint32_t>(crc32_combine(totals_.crc32, slot.crc, static_cast<z_off_t>(slot.in.size())));
     totals_.in_bytes += slot.in.size();
     totals_.out_bytes += slot.out.size();
     if (Status s = sink_(slot.out); !s.ok()) return error_ = s;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "read/xlsx/cell_ref.h"
 #include "write/atomic_file.h"
 #include "write/xlsx/package_parts.h"
 #include "write/xlsx/zip_writer.h"
@@ -146,8 +147,7 @@ class StreamWorkbook final : public XlsxWorkbook {
       return Fail("cells of a row must come left to right", row, col);
     }
     col_ = col;
-    while (column_names_.size() <= col)
-      column_names_.push_back(XlsxColumnName(static_cast<uint32_t>(column_names_.size())));
+    while (column_names_.size() <= col) column_names_.push_back(ColumnName(column_names_.size()));
     buffer_.append("<c r=\"").append(column_names_[col]).append(row_digits_).push_back('"');
     if (style != XlsxStyle::kGeneral) {
       buffer_.append(" s=\"");
