@@ -41,6 +41,12 @@ struct ProcessingOptions {
   // Resident memory of the run; a file read while it is exceeded fails
   // (RESOURCE_LIMIT), the others go on. Default: 4. YAML: processing.memory_limit_gb.
   double memory_limit_gb = 4.0;
+  // Memory for the candidates' rows, in MB, shared by the files of a run.
+  // Beyond it, a file's candidate rows go to a nameless scratch file in the
+  // master file's folder and are read back when the outputs are written;
+  // memory then grows by ~40 bytes per candidate. 0 = never spill.
+  // Default: 256. YAML: processing.candidate_memory_mb.
+  int candidate_memory_mb = 256;
   // Per file; a file still being read after it fails (TIMED_OUT). Default: 30.
   // YAML: processing.timeout_minutes.
   double timeout_minutes = 30.0;

@@ -1,5 +1,10 @@
 #include "aggregate/candidate_set.h"
 
+#include <bit>
+#include <cstring>
+
+#include <tbb/parallel_sort.h>
+
 namespace flexpipe {
 
 void CellPacker::Add(std::string_view cell) {
@@ -28,30 +33,128 @@ bool PackedCells::Next(std::string_view* cell) {
   return true;
 }
 
-void CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_view packed_cells,
-                       std::string_view key) {
-  ++offered_;
-  if (dedup_ && !key.empty()) {
-    const auto position = static_cast<uint32_t>(candidates_.size());
-    const auto [found, inserted] =
-        by_key_.FindOrInsert(key, position, [this](uint32_t p) { return candidates_[p].key; });
-    if (!inserted) {
-      Candidate& existing = candidates_[found];
-      if (result.score > existing.result.score) {
-        existing.id = id;
-        existing.result = result;
-        existing.packed_cells = arena_.Copy(packed_cells);
+namespace {
+
+// A candidate's record: <component count><components, 8 bytes each><flags,
+// 4 bytes><classification><varint key length><key><packed cells>. Trailing
+// components that are exactly +0.0 are left out.
+void EncodeRecord(const ScoreResult& result, std::string_view key, std::string_view cells, std::string* out) {
+  size_t components = kMaxComponents;
+  while (components > 0 && std::bit_cast<uint64_t>(result.components[components - 1]) == 0) --components;
+  out->clear();
+  out->push_back(static_cast<char>(components));
+  out->append(reinterpret_cast<const char*>(result.components.data()), components * sizeof(double));
+  out->append(reinterpret_cast<const char*>(&result.flags), sizeof result.flags);
+  out->push_back(static_cast<char>(result.classification));
+  CellPacker packer;
+  packer.Add(key);
+  out->append(packer.bytes());
+  out->append(cells);
+}
+
+bool DecodeRecord(std::string_view record, ScoreResult* result, std::string_view* key,
+                  std::string_view* cells) {
+  if (record.empty()) return false;
+  const auto components = static_cast<size_t>(static_cast<unsigned char>(record[0]));
+  const size_t fixed = 1 + components * sizeof(double) + sizeof result->flags + 1;
+  if (components > kMaxComponents || record.size() < fixed) return false;
+  result->components.fill(0);
+  std::memcpy(result->components.data(), record.data() + 1, components * sizeof(double));
+  std::memcpy(&result->flags, record.data() + 1 + components * sizeof(double), sizeof result->flags);
+  result->classification = static_cast<Classification>(record[fixed - 1]);
+  PackedCells rest(record.substr(fixed));
+  if (!rest.Next(key)) return false;
+  *cells = record.substr(static_cast<size_t>(key->data() + key->size() - record.data()));
+  return true;
+}
+
+}  // namespace
+
+Status CandidateSet::KeyOf(uint32_t i, std::string_view* key) {
+  std::string_view record;
+  FP_RETURN_IF_ERROR(log_.Read(entries_[i].record, &key_scratch_, &record));
+  ScoreResult result;
+  std::string_view cells;
+  if (!DecodeRecord(record, &result, key, &cells))
+    return Status(ErrorCode::kInternal, "damaged candidate record");
+  return Status::Ok();
+}
+
+Status CandidateSet::Add(const RowId& id, const ScoreResult& result, std::string_view packed_cells,
+                         std::string_view key) {
+  if (!broken_.ok()) return broken_;
+  Status s = Insert(id, result, packed_cells, key);
+  if (!s.ok()) broken_ = s;  // the index may hold a position with no entry: no more adding
+  return s;
+}
+
+Status CandidateSet::Insert(const RowId& id, const ScoreResult& result, std::string_view packed_cells,
+                            std::string_view key) {
+  if (offered_++ == 0) file_ = id.file, sheet_ = id.sheet;
+  EncodeRecord(result, key, packed_cells, &record_);
+  const uint64_t hash = dedup_ && !key.empty() ? KeyIndex::Hash(key) : 0;
+  if (hash != 0) {
+    Status failed;
+    const auto same_key = [&](uint32_t p) {
+      std::string_view stored;
+      if (Status s = KeyOf(p, &stored); !s.ok()) {
+        failed = s;
+        return false;
       }
-      return;
+      return stored == key;
+    };
+    const auto [found, inserted] =
+        by_key_.FindOrInsert(hash, static_cast<uint32_t>(entries_.size()), same_key);
+    FP_RETURN_IF_ERROR(failed);
+    if (!inserted) {
+      CandidateEntry& existing = entries_[found];
+      if (result.score > existing.score) {
+        FP_ASSIGN_OR_RETURN(const uint64_t record, log_.Append(record_));
+        existing = CandidateEntry{result.score, id.row, record, hash};
+      }
+      return Status::Ok();
     }
-    candidates_.push_back(Candidate{id, result, arena_.Copy(packed_cells), arena_.Copy(key)});
-    return;
   }
-  candidates_.push_back(Candidate{id, result, arena_.Copy(packed_cells), {}});
+  FP_ASSIGN_OR_RETURN(const uint64_t record, log_.Append(record_));
+  entries_.push_back(CandidateEntry{result.score, id.row, record, hash});
+  return Status::Ok();
+}
+
+void CandidateSet::Seal() {
+  by_key_ = KeyIndex();
+  // Sorted on copies of score and row: comparing through the entries would
+  // jump around memory at every comparison.
+  struct SortKey {
+    double score;
+    uint64_t row;
+    uint32_t index;
+  };
+  std::vector<SortKey> keys(entries_.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = SortKey{entries_[i].score, entries_[i].row, i};
+  tbb::parallel_sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.row < b.row;
+  });
+  rank_order_.resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) rank_order_[i] = keys[i].index;
+}
+
+Status CandidateSet::Load(size_t i, std::string* scratch, Candidate* out) const {
+  const CandidateEntry& e = entries_[i];
+  std::string_view record;
+  FP_RETURN_IF_ERROR(log_.Read(e.record, scratch, &record));
+  if (!DecodeRecord(record, &out->result, &out->key, &out->packed_cells)) {
+    return Status(ErrorCode::kInternal, "damaged candidate record");
+  }
+  out->id = RowId{file_, sheet_, e.row};
+  out->result.score = e.score;
+  out->result.candidate = true;
+  return Status::Ok();
 }
 
 size_t CandidateSet::memory_bytes() const {
-  return arena_.bytes_reserved() + candidates_.capacity() * sizeof(Candidate) + by_key_.memory_bytes();
+  return log_.memory_bytes() + entries_.capacity() * sizeof(CandidateEntry) +
+         rank_order_.capacity() * sizeof(uint32_t) + by_key_.memory_bytes();
 }
 
 }  // namespace flexpipe

@@ -1,7 +1,8 @@
 // One file's flex candidates, already de-duplicated within the file
-// (design.md: "per-file candidate sets"). Each candidate's output cells are
-// packed into the set's arena, so memory grows with unique candidates, not
-// with input rows. A set is built by one thread and read-only afterwards.
+// (design.md: "per-file candidate sets"). Memory grows with unique
+// candidates, not with input rows: 36 bytes each, plus their records for as
+// long as the run's candidate memory budget holds them (then they spill to a
+// scratch file). A set is built by one thread and read-only after Seal().
 #pragma once
 
 #include <array>
@@ -12,9 +13,10 @@
 #include <vector>
 
 #include "aggregate/key_index.h"
-#include "core/arena.h"
+#include "core/record_log.h"
 #include "core/row_id.h"
 #include "flexpipe/fields.h"
+#include "flexpipe/status.h"
 #include "score/scorer.h"
 
 namespace flexpipe {
@@ -27,6 +29,7 @@ struct CandidateLayout {
   size_t cell_count() const { return fields.size() + passthrough_headers.size(); }
 };
 
+// A candidate in full, as CandidateSet::Load gives it back.
 struct Candidate {
   RowId id;
   ScoreResult result;
@@ -55,34 +58,75 @@ class PackedCells {
   std::string_view rest_;
 };
 
+// What a set keeps in memory per candidate: 32 bytes, plus 4 for its place in
+// the rank order. The rest of the candidate (component scores, flags,
+// classification, key and cells) is a record in the set's RecordLog, in
+// memory or spilled to a scratch file (core/record_log.h).
+struct CandidateEntry {
+  double score = 0;
+  uint64_t row = 0;       // RowId::row (file and sheet are the set's)
+  uint64_t record = 0;    // offset of the rest in the set's log
+  uint64_t key_hash = 0;  // KeyIndex::Hash of the key; 0 = no key
+};
+
 class CandidateSet {
  public:
-  CandidateSet(CandidateLayout layout, bool deduplicate) : layout_(std::move(layout)), dedup_(deduplicate) {}
+  CandidateSet(CandidateLayout layout, bool deduplicate, SpillOptions spill = {})
+      : layout_(std::move(layout)), dedup_(deduplicate), log_(std::move(spill)) {}
   CandidateSet(const CandidateSet&) = delete;
   CandidateSet& operator=(const CandidateSet&) = delete;
 
   // Offers a candidate. With de-duplication on and a non-empty key, a row
   // whose key was seen before replaces the earlier one only when its score is
-  // strictly higher (ties keep the first in file order).
-  void Add(const RowId& id, const ScoreResult& result, std::string_view packed_cells, std::string_view key);
+  // strictly higher (ties keep the first in file order). Every row of a set
+  // comes from one file and sheet. Fails only when a spilled set's scratch
+  // file does; the set then takes no more rows (every later Add fails too).
+  Status Add(const RowId& id, const ScoreResult& result, std::string_view packed_cells, std::string_view key);
   // Counts `n` offers that were merged away before the set was stored: the
   // store rebuilds a set from its unique candidates, then restores offered().
   void AddMergedOffers(uint64_t n) { offered_ += n; }
+  // Ends adding: drops the de-duplication index and works out rank_order().
+  // Required before the set is merged.
+  void Seal();
 
   const CandidateLayout& layout() const { return layout_; }
-  // Unique candidates, in order of their key's first appearance.
-  std::span<const Candidate> candidates() const { return candidates_; }
+  // Unique candidates, indexed 0..size()-1 in order of their key's first appearance.
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  double score(size_t i) const { return entries_[i].score; }
+  RowId id(size_t i) const { return RowId{file_, sheet_, entries_[i].row}; }
+  uint64_t key_hash(size_t i) const { return entries_[i].key_hash; }
+  // Candidate i in full. Its views point into the set or into `scratch`: valid
+  // until `scratch` is used again (and, while adding, until the next Add).
+  // Thread-safe after Seal() (with a scratch per thread).
+  Status Load(size_t i, std::string* scratch, Candidate* out) const;
+  // Start loading candidate i into the cache: its entry, and (once the entry
+  // is there) its record when that is in memory.
+  void PrefetchEntry(size_t i) const { __builtin_prefetch(entries_.data() + i); }
+  void PrefetchRecord(size_t i) const { log_.Prefetch(entries_[i].record); }
+  // Candidate indices best first: score descending, then row. After Seal().
+  std::span<const uint32_t> rank_order() const { return rank_order_; }
+
   uint64_t offered() const { return offered_; }  // before de-duplication
-  uint64_t duplicates() const { return offered_ - candidates_.size(); }
+  uint64_t duplicates() const { return offered_ - entries_.size(); }
+  bool spilled() const { return log_.spilled(); }
   size_t memory_bytes() const;
 
  private:
+  Status Insert(const RowId& id, const ScoreResult& result, std::string_view packed_cells,
+                std::string_view key);
+  Status KeyOf(uint32_t i, std::string_view* key);
+
   CandidateLayout layout_;
   bool dedup_;
-  Arena arena_;
-  std::vector<Candidate> candidates_;
-  KeyIndex by_key_;  // key -> position in candidates_
+  uint32_t file_ = 0, sheet_ = 0;
+  RecordLog log_;
+  std::vector<CandidateEntry> entries_;
+  std::vector<uint32_t> rank_order_;
+  KeyIndex by_key_;  // key -> index in entries_, until Seal()
+  std::string record_, key_scratch_;
   uint64_t offered_ = 0;
+  Status broken_;  // why adding failed
 };
 
 }  // namespace flexpipe

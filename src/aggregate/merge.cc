@@ -1,82 +1,115 @@
 #include "aggregate/merge.h"
 
-#include <algorithm>
+#include <queue>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "aggregate/key_index.h"
 
 namespace flexpipe {
+namespace {
 
-void PrefetchRanked(std::span<const CandidateSet* const> sets, std::span<const CandidateRef> ranked,
-                    size_t i) {
-  constexpr size_t kCandidateAhead = 16;  // the Candidate itself, then
-  constexpr size_t kCellsAhead = 8;       // its packed cells (found through it)
-  constexpr size_t kCellLines = 4;        // cache lines of cells: most rows' worth
-  if (i + kCandidateAhead < ranked.size()) {
-    const CandidateRef far = ranked[i + kCandidateAhead];
-    __builtin_prefetch(sets[far.set]->candidates().data() + far.index);
+// Marks, per set, the candidates that lose to an equal key in another file.
+// Files arrive in order, so an equal score keeps the earlier file's row.
+Result<std::vector<std::vector<bool>>> DropCrossFileDuplicates(std::span<const CandidateSet* const> sets,
+                                                               size_t total) {
+  std::vector<std::vector<bool>> dropped(sets.size());
+  KeyIndex by_key;                    // key -> place in `holders`
+  std::vector<CandidateRef> holders;  // per key: the candidate kept so far
+  by_key.Reserve(total);
+  std::string scratch_a, scratch_b;
+  Candidate a, b;
+  for (uint32_t s = 0; s < sets.size(); ++s) {
+    const CandidateSet* set = sets[s];
+    if (set == nullptr) continue;
+    dropped[s].resize(set->size());
+    for (uint32_t i = 0; i < set->size(); ++i) {
+      const uint64_t hash = set->key_hash(i);
+      if (hash == 0) continue;
+      Status failed;
+      bool loaded = false;
+      const auto same_key = [&](uint32_t p) {
+        if (!loaded) {
+          failed = set->Load(i, &scratch_a, &a);
+          loaded = true;
+        }
+        if (failed.ok()) failed = sets[holders[p].set]->Load(holders[p].index, &scratch_b, &b);
+        return failed.ok() && a.key == b.key;
+      };
+      const auto [found, inserted] =
+          by_key.FindOrInsert(hash, static_cast<uint32_t>(holders.size()), same_key);
+      FP_RETURN_IF_ERROR(failed);
+      if (inserted) {
+        holders.push_back(CandidateRef{s, i});
+        continue;
+      }
+      CandidateRef& kept = holders[found];
+      if (set->score(i) > sets[kept.set]->score(kept.index)) {
+        dropped[kept.set][kept.index] = true;
+        kept = CandidateRef{s, i};
+      } else {
+        dropped[s][i] = true;
+      }
+    }
   }
-  if (i + kCellsAhead < ranked.size()) {
-    const char* cells = Resolve(sets, ranked[i + kCellsAhead]).packed_cells.data();
-    for (size_t line = 0; line < kCellLines; ++line) __builtin_prefetch(cells + 64 * line);
-  }
+  return dropped;
 }
 
-MergeResult MergeAndRank(std::span<const CandidateSet* const> sets, bool deduplicate) {
+}  // namespace
+
+Result<MergeResult> MergeAndRank(std::span<const CandidateSet* const> sets, bool deduplicate) {
   MergeResult out;
-  size_t total = 0;
+  size_t total = 0, sets_present = 0;
   for (const CandidateSet* set : sets) {
     if (set == nullptr) continue;
     out.before_dedup += set->offered();
-    total += set->candidates().size();
+    total += set->size();
+    ++sets_present;
   }
-  out.ranked.reserve(total);
-
   // One file's set has no duplicates left; across files, keys meet here.
-  size_t sets_present = 0;
-  for (const CandidateSet* set : sets) sets_present += set != nullptr;
-  const bool across_files = deduplicate && sets_present > 1;
-  KeyIndex by_key;  // key -> position in out.ranked
-  if (across_files) by_key.Reserve(total);
-  const auto key_at = [&](uint32_t p) { return Resolve(sets, out.ranked[p]).key; };
-  for (uint32_t s = 0; s < sets.size(); ++s) {
-    if (sets[s] == nullptr) continue;
-    const auto candidates = sets[s]->candidates();
-    for (uint32_t i = 0; i < candidates.size(); ++i) {
-      const Candidate& c = candidates[i];
-      if (across_files && !c.key.empty()) {
-        const auto [found, inserted] =
-            by_key.FindOrInsert(c.key, static_cast<uint32_t>(out.ranked.size()), key_at);
-        if (!inserted) {
-          // Files arrive in order, so an equal score keeps the earlier row.
-          CandidateRef& kept = out.ranked[found];
-          if (c.result.score > Resolve(sets, kept).result.score) kept = CandidateRef{s, i};
-          continue;
-        }
-      }
-      out.ranked.push_back(CandidateRef{s, i});
-    }
+  std::vector<std::vector<bool>> dropped;
+  if (deduplicate && sets_present > 1) {
+    FP_ASSIGN_OR_RETURN(dropped, DropCrossFileDuplicates(sets, total));
   }
+  const auto kept = [&](uint32_t s, uint32_t i) { return dropped.empty() || !dropped[s][i]; };
 
-  // Sorted on copies of the keys: comparing through the candidates would
-  // jump around the sets' memory at every comparison.
-  struct SortKey {
+  // Each set is ranked already; merging their rank orders ranks the run.
+  struct Head {
     double score;
     RowId id;
-    CandidateRef ref;
+    uint32_t set;
+    size_t place;  // in the set's rank_order()
   };
-  std::vector<SortKey> keys;
-  keys.reserve(out.ranked.size());
-  for (const CandidateRef ref : out.ranked) {
-    const Candidate& c = Resolve(sets, ref);
-    keys.push_back(SortKey{c.result.score, c.id, ref});
+  const auto worse = [](const Head& x, const Head& y) {
+    if (x.score != y.score) return x.score < y.score;
+    return x.id > y.id;
+  };
+  std::priority_queue<Head, std::vector<Head>, decltype(worse)> heads(worse);
+  const auto push_next = [&](uint32_t s, size_t place) {
+    const auto order = sets[s]->rank_order();
+    while (place < order.size() && !kept(s, order[place])) ++place;
+    if (place < order.size())
+      heads.push(Head{sets[s]->score(order[place]), sets[s]->id(order[place]), s, place});
+  };
+  out.ranked.reserve(total);
+  if (sets_present == 1) {
+    for (uint32_t s = 0; s < sets.size(); ++s) {
+      if (sets[s] == nullptr) continue;
+      for (const uint32_t i : sets[s]->rank_order()) out.ranked.push_back(CandidateRef{s, i});
+    }
+    out.duplicates_removed = out.before_dedup - out.ranked.size();
+    return out;
   }
-  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.id < b.id;
-  });
-  for (size_t i = 0; i < keys.size(); ++i) out.ranked[i] = keys[i].ref;
+  for (uint32_t s = 0; s < sets.size(); ++s) {
+    if (sets[s] != nullptr) push_next(s, 0);
+  }
+  while (!heads.empty()) {
+    const Head head = heads.top();
+    heads.pop();
+    out.ranked.push_back(CandidateRef{head.set, sets[head.set]->rank_order()[head.place]});
+    push_next(head.set, head.place + 1);
+  }
   // Within-file duplicates were already removed by the sets; count them too.
   out.duplicates_removed = out.before_dedup - out.ranked.size();
   return out;

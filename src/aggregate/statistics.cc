@@ -26,11 +26,24 @@ size_t DistributionBucket(double score) {
   return 3;
 }
 
-// Counts by text; the views point into the candidate sets, which outlive it.
-using TextCounts = std::unordered_map<std::string_view, uint64_t>;
+// Counts by text. The keys are copies: a candidate read back from a spilled
+// set is gone at the next read.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using TextCounts = std::unordered_map<std::string, uint64_t, TextHash, std::equal_to<>>;
+
+void Count(std::string_view text, TextCounts* counts) {
+  if (const auto it = counts->find(text); it != counts->end()) {
+    ++it->second;
+  } else {
+    counts->emplace(text, 1);
+  }
+}
 
 void AddCounts(const TextCounts& counts, std::map<std::string, uint64_t>* into) {
-  for (const auto& [text, n] : counts) (*into)[std::string(text)] += n;
+  for (const auto& [text, n] : counts) (*into)[text] += n;
 }
 
 // The histogram bin of a score (flexpipe/summary.h: kScoreHistogramBinWidth);
@@ -43,9 +56,9 @@ size_t HistogramBin(double score) {
 
 }  // namespace
 
-void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
-                                const MasterLayout& layout, const Scorer& scorer, size_t top_n,
-                                std::span<const std::string> file_paths, RunSummary* summary) {
+Status ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
+                                  const MasterLayout& layout, const Scorer& scorer, size_t top_n,
+                                  std::span<const std::string> file_paths, RunSummary* summary) {
   summary->candidates_before_dedup = merged.before_dedup;
   summary->candidates_unique = merged.ranked.size();
   summary->duplicates_removed = merged.duplicates_removed;
@@ -71,10 +84,11 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
   std::array<uint64_t, 256> classes{};
   TextCounts states, counties, cities;
   const size_t n = merged.ranked.size();
-  for (size_t r = 0; r < n; ++r) {
+  CandidateReader reader(sets);
+  for (size_t r = 0; r < n && reader.status().ok(); ++r) {
     const CandidateRef ref = merged.ranked[r];
-    PrefetchRanked(sets, merged.ranked, r);
-    const Candidate& c = Resolve(sets, ref);
+    reader.PrefetchAhead(merged.ranked, r);
+    const Candidate& c = reader.Read(ref);
     const double score = c.result.score;
     score_sum += score;
     ++buckets[DistributionBucket(score)];
@@ -83,9 +97,9 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
     for (size_t k = 0; k < component_names.size(); ++k) component_sums[k] += c.result.components[k];
 
     UnpackSlots(layout, ref.set, c, &slots);
-    if (auto v = text(slots, Field::kState); !v.empty()) ++states[v];
-    if (auto v = text(slots, Field::kCounty); !v.empty()) ++counties[v];
-    if (auto v = text(slots, Field::kCity); !v.empty()) ++cities[v];
+    if (auto v = text(slots, Field::kState); !v.empty()) Count(v, &states);
+    if (auto v = text(slots, Field::kCounty); !v.empty()) Count(v, &counties);
+    if (auto v = text(slots, Field::kCity); !v.empty()) Count(v, &cities);
     const auto building = ToNumber(text(slots, Field::kBuildingSqft));
     const auto acres = ToNumber(text(slots, Field::kAcres));
     if (building) building_sum += *building, ++building_n;
@@ -135,10 +149,11 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
   if (n > 0) {
     summary->score_average = score_sum / static_cast<double>(n);
     // Ranked by score descending: the extremes and the median come for free.
-    summary->score_max = Resolve(sets, merged.ranked.front()).result.score;
-    summary->score_min = Resolve(sets, merged.ranked.back()).result.score;
-    const double hi = Resolve(sets, merged.ranked[(n - 1) / 2]).result.score;
-    const double lo = Resolve(sets, merged.ranked[n / 2]).result.score;
+    const auto score_at = [&](size_t r) { return sets[merged.ranked[r].set]->score(merged.ranked[r].index); };
+    summary->score_max = score_at(0);
+    summary->score_min = score_at(n - 1);
+    const double hi = score_at((n - 1) / 2);
+    const double lo = score_at(n / 2);
     summary->score_median = (hi + lo) / 2;
     for (size_t k = 0; k < component_names.size(); ++k) {
       summary->component_means.emplace_back(component_names[k], component_sums[k] / static_cast<double>(n));
@@ -146,6 +161,7 @@ void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const
   }
   if (building_n > 0) summary->average_building_sqft = building_sum / static_cast<double>(building_n);
   if (acres_n > 0) summary->average_acres = acres_sum / static_cast<double>(acres_n);
+  return reader.status();
 }
 
 }  // namespace flexpipe

@@ -12,8 +12,9 @@
 
 namespace flexpipe {
 
-void ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
-                                const MasterLayout& layout, const Scorer& scorer, size_t top_n,
-                                std::span<const std::string> file_paths, RunSummary* summary);
+// Fails only when a spilled candidate cannot be read back.
+Status ComputeCandidateStatistics(std::span<const CandidateSet* const> sets, const MergeResult& merged,
+                                  const MasterLayout& layout, const Scorer& scorer, size_t top_n,
+                                  std::span<const std::string> file_paths, RunSummary* summary);
 
 }  // namespace flexpipe

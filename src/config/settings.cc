@@ -91,6 +91,11 @@ constexpr auto kSettings = std::to_array<Setting>({
          "Memory budget of a run, in GB: a file read while the process's resident memory is over it fails "
          "(RESOURCE_LIMIT) and the run goes on; over 80 % a file gets a note.")
       .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
+  Int("processing.candidate_memory_mb", OPT(processing.candidate_memory_mb),
+      "Memory for the candidates' rows, in MB, shared by the files of a run; beyond it they go to a nameless "
+      "scratch file beside the master file (gone when the run ends) and memory grows by ~40 bytes per "
+      "candidate. 0 = keep every row in memory.")
+      .Range(0, std::numeric_limits<int>::max()),
   Number("processing.timeout_minutes", OPT(processing.timeout_minutes),
          "Time allowed for one file, in minutes; a file over it fails and the run goes on.")
       .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),

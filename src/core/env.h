@@ -47,6 +47,18 @@ class WritableFile {
   virtual Status Close() = 0;
 };
 
+// A nameless file of the process's own, for data spilled out of memory: it
+// disappears when closed, or when the process dies, and is never seen in a
+// folder listing. Append() from one thread; once appending has stopped,
+// ReadAt() from any number of threads at once.
+class ScratchFile {
+ public:
+  virtual ~ScratchFile() = default;
+  virtual Status Append(std::string_view data) = 0;
+  // Reads up to n bytes at `offset`; fewer only at the end of the data.
+  virtual Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) const = 0;
+};
+
 struct FileStat {
   uint64_t size = 0;
   int64_t mtime_ns = 0;
@@ -78,6 +90,8 @@ class FileSystem {
   virtual Status Rename(const std::filesystem::path& from, const std::filesystem::path& to) = 0;
   virtual Status RemoveFile(const std::filesystem::path& path) = 0;
   virtual Status SyncDirectory(const std::filesystem::path& path) = 0;
+  // A scratch file in the folder `dir` (which must exist).
+  virtual Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& dir) = 0;
 };
 
 class Clock {

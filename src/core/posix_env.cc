@@ -63,6 +63,35 @@ Result<int> OpenRegularFile(const std::filesystem::path& path, struct stat* st) 
   return fd;
 }
 
+// pread until n bytes or the end of the file: pread may return less than
+// asked before the end.
+Result<size_t> ReadFully(const std::filesystem::path& path, int fd, uint64_t offset, char* buf, size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    const ssize_t got = ::pread(fd, buf + done, n - done, static_cast<off_t>(offset + done));
+    if (got == 0) break;
+    if (got > 0) {
+      done += static_cast<size_t>(got);
+      continue;
+    }
+    if (errno == EINTR) continue;
+    return ErrnoStatus(path, "read failed", errno);
+  }
+  return done;
+}
+
+Status WriteFully(const std::filesystem::path& path, int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t put = ::write(fd, data.data(), data.size());
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      return ErrnoStatus(path, "write failed", errno);
+    }
+    data.remove_prefix(static_cast<size_t>(put));
+  }
+  return Status::Ok();
+}
+
 class PosixSequentialFile final : public SequentialFile {
  public:
   PosixSequentialFile(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
@@ -93,18 +122,7 @@ class PosixRandomAccessFile final : public RandomAccessFile {
   PosixRandomAccessFile& operator=(const PosixRandomAccessFile&) = delete;
 
   Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) override {
-    size_t done = 0;
-    while (done < n) {  // pread may return less than asked before the end
-      const ssize_t got = ::pread(fd_, buf + done, n - done, static_cast<off_t>(offset + done));
-      if (got == 0) break;
-      if (got > 0) {
-        done += static_cast<size_t>(got);
-        continue;
-      }
-      if (errno == EINTR) continue;
-      return ErrnoStatus(path_, "read failed", errno);
-    }
-    return done;
+    return ReadFully(path_, fd_, offset, buf, n);
   }
   uint64_t size() const override { return size_; }
 
@@ -123,17 +141,7 @@ class PosixWritableFile final : public WritableFile {
   PosixWritableFile(const PosixWritableFile&) = delete;
   PosixWritableFile& operator=(const PosixWritableFile&) = delete;
 
-  Status Append(std::string_view data) override {
-    while (!data.empty()) {
-      const ssize_t put = ::write(fd_, data.data(), data.size());
-      if (put < 0) {
-        if (errno == EINTR) continue;
-        return ErrnoStatus(path_, "write failed", errno);
-      }
-      data.remove_prefix(static_cast<size_t>(put));
-    }
-    return Status::Ok();
-  }
+  Status Append(std::string_view data) override { return WriteFully(path_, fd_, data); }
   Status Sync() override {
     if (::fsync(fd_) != 0) return ErrnoStatus(path_, "fsync failed", errno);
     return Status::Ok();
@@ -147,6 +155,23 @@ class PosixWritableFile final : public WritableFile {
 
  private:
   std::filesystem::path path_;
+  int fd_;
+};
+
+class PosixScratchFile final : public ScratchFile {
+ public:
+  PosixScratchFile(std::filesystem::path dir, int fd) : dir_(std::move(dir)), fd_(fd) {}
+  ~PosixScratchFile() override { ::close(fd_); }
+  PosixScratchFile(const PosixScratchFile&) = delete;
+  PosixScratchFile& operator=(const PosixScratchFile&) = delete;
+
+  Status Append(std::string_view data) override { return WriteFully(dir_, fd_, data); }
+  Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) const override {
+    return ReadFully(dir_, fd_, offset, buf, n);
+  }
+
+ private:
+  std::filesystem::path dir_;  // for messages: the file has no name
   int fd_;
 };
 
@@ -219,6 +244,20 @@ class PosixFileSystem final : public FileSystem {
   Status RemoveFile(const std::filesystem::path& path) override {
     if (::unlink(path.c_str()) != 0 && errno != ENOENT) return ErrnoStatus(path, "cannot remove", errno);
     return Status::Ok();
+  }
+
+  Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& dir) override {
+    const std::filesystem::path where = dir.empty() ? "." : dir;
+    // O_TMPFILE: a file with no name at all. Where the file system cannot
+    // make one, a named file removed at once.
+    int fd = ::open(where.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+      std::string name = (where / ".flexpipe-scratch-XXXXXX").string();
+      fd = ::mkostemp(name.data(), O_CLOEXEC);
+      if (fd >= 0) ::unlink(name.c_str());
+    }
+    if (fd < 0) return ErrnoStatus(where, "cannot create a scratch file", errno);
+    return std::unique_ptr<ScratchFile>(new PosixScratchFile(where, fd));
   }
 
   Status SyncDirectory(const std::filesystem::path& path) override {

@@ -1,6 +1,7 @@
 #include "pipeline/file_task.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <iterator>
 #include <memory>
@@ -150,13 +151,15 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   const std::vector<size_t> passthrough = mapping->passthrough_columns();
   for (size_t col : passthrough) layout.passthrough_headers.push_back(mapping->columns()[col].header);
   const std::vector<Field> fields = layout.fields;
-  auto set = std::make_unique<CandidateSet>(std::move(layout), ctx.deduplicate);
+  auto set = std::make_unique<CandidateSet>(std::move(layout), ctx.deduplicate, ctx.spill);
 
   const BatchScorer scorer(*mapping, fields, passthrough, ctx.key_fields, ctx.deduplicate, *ctx.scorer,
                            out.columns);
   std::array<std::unordered_set<uint64_t>, kFieldCount> distinct;  // text fields, up to the cap + 1
   RawBatch batch;                                                  // the reader's, until copied
-  Status stopped;  // why reading stopped early (set by the reading stage only)
+  Status stopped;                        // why reading stopped early (set by the reading stage only)
+  Status kept;                           // why a candidate could not be kept (set by the in-order stage only)
+  std::atomic<bool> keep_failed{false};  // kept is not ok: the reading stage stops
   uint64_t rows_dispatched = 0;
   bool reader_done = false;
   uint64_t next_progress = kProgressEveryRows;
@@ -165,7 +168,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   // Reads the next batch into `work` (in order, one at a time); false at the
   // end or on a failure.
   const auto read = [&](ScoredBatch* work) {
-    if (reader_done) return false;
+    if (reader_done || keep_failed.load(std::memory_order_relaxed)) return false;
     if (Status s = CheckBetweenBatches(ctx, started, report.rows_read, &memory_noted, &report); !s.ok()) {
       stopped = s;
       return false;
@@ -224,8 +227,13 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
       }
       ++report.rows_scored;
       const ScoredRow& r = work->scored[i];
-      if (!r.result.candidate) continue;
-      set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, r.result, work->Packed(i), work->Key(i));
+      if (!r.result.candidate || !kept.ok()) continue;
+      if (Status s = set->Add(RowId{ordinal, unit.sheet_ordinal, row_number}, r.result, work->Packed(i),
+                              work->Key(i));
+          !s.ok()) {
+        kept = Status(s.code(), fmt::format("candidates could not be kept: {}", s.message()), s.location());
+        keep_failed.store(true, std::memory_order_relaxed);
+      }
     }
     // Issues on rows after the batch's last (blank rows are not handed on).
     if (ctx.max_rows == 0 || report.rows_read < ctx.max_rows) issues_through(UINT64_MAX);
@@ -239,9 +247,16 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   // every thread of the arena (the --workers threads) for the batches in between.
   RunOrderedPipeline<ScoredBatch>(
       read, [&](ScoredBatch* work) { scorer.Score(work); }, apply);
+  if (stopped.ok()) stopped = kept;
   if (!stopped.ok()) {
     Fail(&report, stopped);
     return finish();
+  }
+  set->Seal();
+  if (set->spilled()) {
+    report.mapping_notes.push_back(
+        "the run's memory for candidate rows (processing.candidate_memory_mb) was used up: this file's rows "
+        "went to a scratch file beside the master file, to be read back for the outputs");
   }
 
   for (size_t k = 0; k < kFieldCount; ++k) {
@@ -249,7 +264,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
     std::sort(out.counts.distinct[k].begin(), out.counts.distinct[k].end());
   }
   report.succeeded = true;
-  report.candidates = set->candidates().size();
+  report.candidates = set->size();
   report.duplicates_in_file = set->duplicates();
   out.candidates = std::move(set);
   return finish();

@@ -12,6 +12,7 @@
 #include "aggregate/candidate_set.h"
 #include "core/env.h"
 #include "core/memory_usage.h"
+#include "core/record_log.h"
 #include "discover/discovery.h"
 #include "flexpipe/pipeline.h"
 #include "pipeline/batch_scorer.h"
@@ -46,6 +47,9 @@ struct FileTaskContext {
   // 0 = no limit. `resident_bytes` measures it (core/memory_usage.h).
   uint64_t memory_limit_bytes = 0;
   uint64_t (*resident_bytes)() = &ResidentSetBytes;
+  // Where candidate sets keep their rows beyond the run's candidate memory
+  // budget (core/record_log.h); no budget = all in memory.
+  SpillOptions spill;
   // Stop after this many data rows (validation samples); 0 = every row.
   uint64_t max_rows = 0;
   ProgressListener* listener = nullptr;

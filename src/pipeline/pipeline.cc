@@ -2,6 +2,7 @@
 #include "flexpipe/pipeline.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "aggregate/merge.h"
 #include "aggregate/statistics.h"
 #include "core/env.h"
+#include "core/memory_budget.h"
 #include "discover/discovery.h"
 #include "pipeline/file_task.h"
 #include "pipeline/run_outputs.h"
@@ -229,6 +231,12 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.retry_backoff_seconds = options.processing.retry_backoff_seconds;
   task.timeout_seconds = options.processing.timeout_minutes * 60;
   task.memory_limit_bytes = static_cast<uint64_t>(options.processing.memory_limit_gb * 1e9);
+  std::optional<MemoryBudget> candidate_memory;
+  if (options.processing.candidate_memory_mb > 0) {
+    candidate_memory.emplace(static_cast<uint64_t>(options.processing.candidate_memory_mb) << 20);
+    task.spill =
+        SpillOptions{fs, std::filesystem::path(options.output.master_file).parent_path(), &*candidate_memory};
+  }
   task.listener = context.listener;
   task.cancel = context.cancel;
   task.max_rows = context.validate_sample_rows;
@@ -294,10 +302,11 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   if (store != nullptr) summary.files_reused = store->files_reused();
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
-  const MergeResult merged = MergeAndRank(sets, options.filtering.enable_deduplication);
+  FP_ASSIGN_OR_RETURN(const MergeResult merged, MergeAndRank(sets, options.filtering.enable_deduplication));
   const MasterLayout layout = BuildMasterLayout(sets, *scorer);
-  ComputeCandidateStatistics(sets, merged, layout, *scorer,
-                             static_cast<size_t>(std::max(0, options.output.top_n)), paths, &summary);
+  FP_RETURN_IF_ERROR(ComputeCandidateStatistics(sets, merged, layout, *scorer,
+                                                static_cast<size_t>(std::max(0, options.output.top_n)), paths,
+                                                &summary));
   const double t_merge = clock->MonotonicSeconds();
 
   // Write: the master CSV, the master workbook, the rejects file, then the

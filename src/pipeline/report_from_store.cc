@@ -151,10 +151,10 @@ Result<std::vector<FileOutcome>> LoadFiles(RunStore* store, const RunRecord& run
 // with the candidate statistics computed again from the candidates (exact,
 // where the JSON has them rounded) and the failures from the stored files
 // (every byte, where the JSON has U+FFFD for text that is not UTF-8).
-RunSummary WorkbookSummary(const RunSummary& stored, std::span<const CandidateSet* const> sets,
-                           const MergeResult& merged, const MasterLayout& layout, const Scorer& scorer,
-                           size_t top_n, std::span<const std::string> paths,
-                           const std::vector<FileOutcome>& outcomes) {
+Result<RunSummary> WorkbookSummary(const RunSummary& stored, std::span<const CandidateSet* const> sets,
+                                   const MergeResult& merged, const MasterLayout& layout,
+                                   const Scorer& scorer, size_t top_n, std::span<const std::string> paths,
+                                   const std::vector<FileOutcome>& outcomes) {
   RunSummary s = stored;
   s.score_distribution.clear();
   s.score_histogram = {};
@@ -166,7 +166,7 @@ RunSummary WorkbookSummary(const RunSummary& stored, std::span<const CandidateSe
   s.score_average = s.score_median = s.score_min = s.score_max = 0;
   s.average_building_sqft = s.average_acres = 0;
   s.top_candidates.clear();
-  ComputeCandidateStatistics(sets, merged, layout, scorer, top_n, paths, &s);
+  FP_RETURN_IF_ERROR(ComputeCandidateStatistics(sets, merged, layout, scorer, top_n, paths, &s));
   s.failures.clear();
   for (const FileOutcome& o : outcomes) {
     const FileReport& r = o.report;
@@ -228,10 +228,11 @@ Result<ReportResult> ReportFromStore(const ReportOptions& options, const RunCont
     sets[i] = outcomes[i].candidates.get();
     paths[i] = outcomes[i].report.path;
   }
-  const MergeResult merged = MergeAndRank(sets, summary.deduplication);
+  FP_ASSIGN_OR_RETURN(const MergeResult merged, MergeAndRank(sets, summary.deduplication));
   const MasterLayout layout = BuildMasterLayout(sets, *scorer);
-  const RunSummary workbook_summary =
-      WorkbookSummary(summary, sets, merged, layout, *scorer, settings.top_n, paths, outcomes);
+  FP_ASSIGN_OR_RETURN(
+      const RunSummary workbook_summary,
+      WorkbookSummary(summary, sets, merged, layout, *scorer, settings.top_n, paths, outcomes));
   if (workbook_summary.candidates_unique != summary.candidates_unique ||
       workbook_summary.candidates_before_dedup != summary.candidates_before_dedup) {
     return Status(

@@ -182,7 +182,7 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
   file.Bind(6, I64(key.size_bytes)).Bind(7, key.mtime_ns).Bind(8, key.content_hash);
   file.Bind(9, key.settings_fingerprint).Bind(10, std::string_view(r.succeeded ? "ok" : "failed"));
   file.Bind(11, I64(r.rows_read)).Bind(12, I64(r.rows_scored)).Bind(13, I64(r.rows_set_aside));
-  file.Bind(14, I64(set != nullptr ? set->candidates().size() : 0));
+  file.Bind(14, I64(set != nullptr ? set->size() : 0));
   file.Bind(15, I64(set != nullptr ? set->duplicates() : 0)).Bind(16, I64(r.ragged_rows));
   file.Bind(17, I64(r.value_problems)).Bind(18, r.seconds);
   file.BindTextOrNull(19, r.error_code)
@@ -203,11 +203,11 @@ Result<StoredFileRef> RunStore::CommitFileLocked(int64_t run_id, const FileKey& 
 
   StoredFileRef ref;
   ref.file_id = db_->last_insert_rowid();
-  if (set != nullptr && !set->candidates().empty()) {
+  if (set != nullptr && !set->empty()) {
     // Under the write lock nobody else inserts: the ids are ours.
     FP_ASSIGN_OR_RETURN(const int64_t last_id, db_->QueryInt("SELECT coalesce(max(id), 0) FROM properties"));
     ref.first_property_id = last_id + 1;
-    ref.candidates = set->candidates().size();
+    ref.candidates = set->size();
     FP_RETURN_IF_ERROR(
         InsertCandidatesAndSnapshot(run_id, ref.file_id, ref.first_property_id, *set, columns));
   }
@@ -233,13 +233,15 @@ Status RunStore::InsertCandidatesAndSnapshot(int64_t run_id, int64_t file_id, in
                       db_->Prepare("INSERT INTO candidate_snapshots (file_id, seq, format, rows, bytes) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5)"));
   PropertyWriter writer(&*insert_property_, set.layout(), columns);
-  const auto candidates = set.candidates();
   SnapshotChunks chunks(set, std::min(columns.components.size(), kMaxComponents));
   SnapshotChunks::Chunk chunk;
+  std::string scratch;
+  Candidate candidate;
   for (int64_t seq = 0; chunks.Next(&chunk); ++seq) {
     FP_RETURN_IF_ERROR(chunk.status);
     for (size_t i = chunk.begin; i < chunk.end; ++i) {
-      FP_RETURN_IF_ERROR(writer.Insert(first_id + static_cast<int64_t>(i), file_id, run_id, candidates[i]));
+      FP_RETURN_IF_ERROR(set.Load(i, &scratch, &candidate));
+      FP_RETURN_IF_ERROR(writer.Insert(first_id + static_cast<int64_t>(i), file_id, run_id, candidate));
     }
     insert_chunk.Bind(1, file_id).Bind(2, seq).Bind(3, int64_t{kSnapshotFormat});
     insert_chunk.Bind(4, static_cast<int64_t>(chunk.end - chunk.begin)).BindBlob(5, chunk.bytes);
@@ -304,13 +306,13 @@ Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool de
     set = std::make_unique<CandidateSet>(std::move(layout), deduplicate);
     FP_RETURN_IF_ERROR(LoadRows(db, file_id, ordinal, columns, set.get(), &stored.ref.first_property_id));
   }
-  if (set->candidates().size() != out.report.candidates) {
-    return Status(ErrorCode::kDatabaseError,
-                  fmt::format("file {}: {} candidates stored, {} expected", file_id, set->candidates().size(),
-                              out.report.candidates));
+  if (set->size() != out.report.candidates) {
+    return Status(ErrorCode::kDatabaseError, fmt::format("file {}: {} candidates stored, {} expected",
+                                                         file_id, set->size(), out.report.candidates));
   }
   set->AddMergedOffers(out.report.duplicates_in_file);
-  stored.ref.candidates = set->candidates().size();
+  set->Seal();
+  stored.ref.candidates = set->size();
   out.candidates = std::move(set);
   FP_RETURN_IF_ERROR(tx.Commit());
   return stored;
@@ -359,11 +361,12 @@ Status RunStore::LoadRows(Database* db, int64_t file_id, uint32_t ordinal, const
     if (!more) break;
     FP_RETURN_IF_ERROR(reader.Read(select, &row));
     if (*first_id == 0) *first_id = row.id;
-    if (row.id != *first_id + I64(set->candidates().size())) {
+    if (row.id != *first_id + I64(set->size())) {
       return Status(ErrorCode::kDatabaseError,
                     fmt::format("file {}: property ids are not consecutive", file_id));
     }
-    set->Add(RowId{ordinal, row.sheet, row.source_row}, row.result, row.packed_cells, row.key);
+    FP_RETURN_IF_ERROR(
+        set->Add(RowId{ordinal, row.sheet, row.source_row}, row.result, row.packed_cells, row.key));
   }
   return Status::Ok();
 }

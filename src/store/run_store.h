@@ -65,7 +65,7 @@ struct RunFinish {
 };
 
 // Where a file's candidates are: property ids are consecutive, in the
-// order of the set's candidates() (candidate i has first_property_id + i).
+// order of the set's candidate indices (candidate i has first_property_id + i).
 struct StoredFileRef {
   int64_t file_id = 0;
   int64_t first_property_id = 0;

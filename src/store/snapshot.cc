@@ -113,7 +113,7 @@ Result<uint64_t> ReadSnapshot(std::string_view chunk, uint32_t ordinal, size_t c
     const std::string_view key = in.Bytes();
     const std::string_view cells = in.Bytes();
     if (!in.ok) break;
-    set->Add(id, r, cells, key);
+    FP_RETURN_IF_ERROR(set->Add(id, r, cells, key));
     ++n;
   }
   if (!in.ok) {
@@ -152,17 +152,21 @@ SnapshotChunks::~SnapshotChunks() {
 }
 
 void SnapshotChunks::Build() {
-  const auto candidates = set_.candidates();
-  std::string plain;
+  const size_t n = set_.size();
+  std::string plain, scratch;
+  Candidate candidate;
   size_t begin = 0;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    AppendSnapshot(candidates[i], components_, &plain);
-    if (plain.size() < kSnapshotChunkBytes && i + 1 < candidates.size()) continue;
+  for (size_t i = 0; i < n; ++i) {
+    Status loaded = set_.Load(i, &scratch, &candidate);
+    if (loaded.ok()) AppendSnapshot(candidate, components_, &plain);
+    if (loaded.ok() && plain.size() < kSnapshotChunkBytes && i + 1 < n) continue;
     Chunk chunk;
     chunk.begin = begin;
     chunk.end = i + 1;
     Result<std::string> deflated = DeflateSnapshotChunk(plain);
-    if (deflated.ok()) {
+    if (!loaded.ok()) {
+      chunk.status = std::move(loaded);
+    } else if (deflated.ok()) {
       chunk.bytes = std::move(*deflated);
     } else {
       chunk.status = deflated.status();

@@ -4,7 +4,7 @@
 // The rows stay the queryable form; the snapshot is the fast path back into
 // a CandidateSet, byte for byte.
 //
-// Format 1, per candidate, in candidates() order (numbers little-endian):
+// Format 1, per candidate, in index order (numbers little-endian):
 //   varint sheet, varint row, f64 score, u8 n, n × f64 components,
 //   varint flags, u8 classification, varint key length, key bytes,
 //   varint cells length, packed cells (CellPacker's encoding).
@@ -46,7 +46,7 @@ Result<std::string> InflateSnapshotChunk(std::string_view deflated);
 class SnapshotChunks {
  public:
   struct Chunk {
-    size_t begin = 0, end = 0;  // candidates() it holds
+    size_t begin = 0, end = 0;  // candidate indices it holds
     std::string bytes;          // format 2
     Status status;              // a failure to compress
   };

@@ -65,7 +65,7 @@ MasterColumnType TypeOfMasterColumn(const MasterColumn& column) {
 
 MasterRowRenderer::MasterRowRenderer(std::span<const CandidateSet* const> sets, const MasterLayout& layout,
                                      const Scorer& scorer, std::span<const std::string> file_paths)
-    : sets_(sets),
+    : reader_(sets),
       layout_(layout),
       flag_names_(scorer.flag_names()),
       file_paths_(file_paths),
@@ -79,7 +79,7 @@ MasterRowRenderer::MasterRowRenderer(std::span<const CandidateSet* const> sets, 
 }
 
 std::span<const MasterCell> MasterRowRenderer::Render(CandidateRef ref) {
-  const Candidate& c = Resolve(sets_, ref);
+  const Candidate& c = reader_.Read(ref);
   UnpackSlots(layout_, ref.set, c, &slots_);
   for (size_t i = 0; i < layout_.columns.size(); ++i) {
     const MasterColumn& col = layout_.columns[i];

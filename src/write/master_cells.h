@@ -43,7 +43,8 @@ struct MasterCell {
 };
 
 // Renders the ranked candidates' rows. Holds views into the sets; they must
-// outlive it. One thread at a time.
+// outlive it. One thread at a time. A candidate that cannot be read back
+// (a spilled set's scratch file failing) renders empty and sets status().
 class MasterRowRenderer {
  public:
   MasterRowRenderer(std::span<const CandidateSet* const> sets, const MasterLayout& layout,
@@ -55,13 +56,14 @@ class MasterRowRenderer {
   // Per layout column.
   std::span<const MasterColumnType> column_types() const { return types_; }
 
-  // PrefetchRanked (aggregate/merge.h) over this renderer's sets.
+  // CandidateReader::PrefetchAhead over this renderer's sets.
   void PrefetchAhead(std::span<const CandidateRef> ranked, size_t i) const {
-    PrefetchRanked(sets_, ranked, i);
+    reader_.PrefetchAhead(ranked, i);
   }
+  const Status& status() const { return reader_.status(); }
 
  private:
-  std::span<const CandidateSet* const> sets_;
+  CandidateReader reader_;
   const MasterLayout& layout_;
   std::span<const std::string> flag_names_;
   std::span<const std::string> file_paths_;

@@ -17,6 +17,7 @@ constexpr size_t kCsvBlockRows = 2048;  // rows rendered by one thread at a time
 struct Block {
   size_t begin = 0, end = 0;  // rows of merged.ranked
   std::string text;
+  Status status;  // why a row could not be rendered
 };
 
 }  // namespace
@@ -48,8 +49,10 @@ Status WriteMasterCsv(FileSystem* fs, const std::filesystem::path& path,
           for (const MasterCell& cell : renderer.Render(rows[i])) csv.Field(cell.text, cell.csv_kind);
           (void)csv.EndRow();  // a string sink cannot fail
         }
+        block->status = renderer.status();
       },
       [&](Block* block) {
+        if (written.ok()) written = block->status;
         if (written.ok()) written = file->Append(block->text);
       });
   FP_RETURN_IF_ERROR(written);

@@ -72,6 +72,7 @@ struct RowBlock {
   std::vector<TypedCell> cells;   // row by row
   std::vector<uint32_t> row_end;  // per row: end of its cells
   std::string texts;
+  Status status;  // why a row could not be rendered
 };
 
 // Appends `cell` typed for its column; a missing cell is no cell.
@@ -161,6 +162,7 @@ std::vector<double> CandidateWidths(std::span<const CandidateSet* const> sets, c
       chars[c] = std::max(chars[c], CellChars(cells[c].text, renderer.column_types()[c]));
     }
   }
+  // A row that could not be read back rendered empty; the rows' own pass reports it.
   std::vector<double> widths(chars.size());
   std::transform(chars.begin(), chars.end(), widths.begin(), WidthFor);
   return widths;
@@ -196,8 +198,10 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
           for (uint32_t c = 0; c < cells.size(); ++c) AddTypedCell(c, cells[c], types[c], block);
           block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
         }
+        block->status = renderer.status();
       },
       [&](RowBlock* block) {
+        if (written.ok()) written = block->status;
         uint32_t cell = 0;
         for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
           if (row == max_rows) {

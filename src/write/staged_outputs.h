@@ -55,6 +55,9 @@ class OutputStaging final : public FileSystem {
   Status Rename(const std::filesystem::path& from, const std::filesystem::path& to) override;
   Status RemoveFile(const std::filesystem::path& path) override;
   Status SyncDirectory(const std::filesystem::path& path) override;
+  Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& dir) override {
+    return base_->CreateScratchFile(dir);
+  }
 
  private:
   struct Move {

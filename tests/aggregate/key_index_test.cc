@@ -17,7 +17,8 @@ TEST(KeyIndex, FindsEveryKeyItStoredAndStoresEachOnce) {
     for (int i = 0; i < 100'000; ++i) {
       const std::string key = fmt::format("1{} MAIN ST|DELRAY BEACH|FL", i * 7);
       const auto position = static_cast<uint32_t>(keys.size());
-      const auto [found, inserted] = index.FindOrInsert(key, position, key_of);
+      const auto [found, inserted] =
+          index.FindOrInsert(KeyIndex::Hash(key), position, [&](uint32_t p) { return key_of(p) == key; });
       EXPECT_EQ(inserted, round == 0) << key;
       if (inserted) {
         keys.push_back(key);
@@ -39,8 +40,11 @@ TEST(KeyIndex, KeysThatDifferOnlyInNulsOrLengthStayApart) {
   KeyIndex index;
   index.Reserve(2);
   const auto key_of = [&](uint32_t p) { return std::string_view(keys[p]); };
-  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_TRUE(index.FindOrInsert(keys[p], p, key_of).second);
-  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_EQ(index.FindOrInsert(keys[p], 99, key_of).first, p);
+  const auto insert = [&](std::string_view key, uint32_t position) {
+    return index.FindOrInsert(KeyIndex::Hash(key), position, [&](uint32_t p) { return key_of(p) == key; });
+  };
+  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_TRUE(insert(keys[p], p).second);
+  for (uint32_t p = 0; p < keys.size(); ++p) EXPECT_EQ(insert(keys[p], 99).first, p);
 }
 
 }  // namespace

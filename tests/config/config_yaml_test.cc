@@ -234,7 +234,8 @@ TEST(ConfigYaml, ListsMayNotBeEmptyOrHoldEmptyEntries) {
 TEST(ConfigYaml, UnknownKeysAreErrorsWithASuggestion) {
   EXPECT_EQ(ErrorOf("processing:\n  max_worker: 4\n"),
             "flexpipe.yaml:2:3: unknown key processing.max_worker (did you mean processing.max_workers?); "
-            "processing has: batch_size, max_workers, memory_limit_gb, timeout_minutes, retry_attempts, "
+            "processing has: batch_size, max_workers, memory_limit_gb, candidate_memory_mb, timeout_minutes, "
+            "retry_attempts, "
             "retry_backoff_seconds, rows_per_batch, strict_rows, max_inflate_ratio, max_inflated_gb");
   EXPECT_EQ(
       ErrorOf("procesing:\n  max_workers: 4\n"),

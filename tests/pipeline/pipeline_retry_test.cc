@@ -144,6 +144,9 @@ class GrowingFileSystem final : public FileSystem {
   }
   Status RemoveFile(const std::filesystem::path& p) override { return base_->RemoveFile(p); }
   Status SyncDirectory(const std::filesystem::path& p) override { return base_->SyncDirectory(p); }
+  Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& d) override {
+    return base_->CreateScratchFile(d);
+  }
 
  private:
   FileSystem* base_ = DefaultFileSystem();

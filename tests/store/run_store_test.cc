@@ -67,10 +67,12 @@ void ExpectSameSet(const CandidateSet& a, const CandidateSet& b, uint32_t b_ordi
   EXPECT_EQ(a.layout().passthrough_headers, b.layout().passthrough_headers);
   EXPECT_EQ(a.offered(), b.offered());
   EXPECT_EQ(a.duplicates(), b.duplicates());
-  ASSERT_EQ(a.candidates().size(), b.candidates().size());
-  for (size_t i = 0; i < a.candidates().size(); ++i) {
-    const Candidate& x = a.candidates()[i];
-    const Candidate& y = b.candidates()[i];
+  ASSERT_EQ(a.size(), b.size());
+  std::string scratch_x, scratch_y;
+  Candidate x, y;
+  for (size_t i = 0; i < a.size(); ++i) {
+    ASSERT_TRUE(a.Load(i, &scratch_x, &x).ok());
+    ASSERT_TRUE(b.Load(i, &scratch_y, &y).ok());
     EXPECT_EQ(y.id.file, b_ordinal);
     EXPECT_EQ(x.id.sheet, y.id.sheet);
     EXPECT_EQ(x.id.row, y.id.row);
@@ -132,11 +134,11 @@ TEST_F(RunStoreTest, RoundTripsARealFilesOutcome) {
   const auto path = TestDataPath("pbc_flex_properties_611.csv");
   FileOutcome original = ReadOutcome(path, 0, *scorer_, &clock_);
   ASSERT_TRUE(original.report.succeeded) << original.report.error_message;
-  ASSERT_GT(original.candidates->candidates().size(), 100u);
+  ASSERT_GT(original.candidates->size(), 100u);
 
   auto ref = store_->CommitFile(run_, KeyOf(path), original, ColumnsOf(*scorer_));
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
-  EXPECT_EQ(ref->candidates, original.candidates->candidates().size());
+  EXPECT_EQ(ref->candidates, original.candidates->size());
   EXPECT_EQ(Count("properties"), static_cast<int64_t>(ref->candidates));
 
   for (auto load : {RunStore::LoadPath::kSnapshot, RunStore::LoadPath::kRows}) {
@@ -216,19 +218,28 @@ TEST_F(RunStoreTest, RoundTripsAwkwardCellsExactly) {
     result.flags = 0b11;
     result.classification = Classification::kPrimeFlex;
     result.candidate = true;
-    set.Add(RowId{0, 2, 10 + r}, result, packer.bytes(), r == 1 ? "" : "key \xff|" + std::to_string(r));
+    ASSERT_TRUE(
+        set.Add(RowId{0, 2, 10 + r}, result, packer.bytes(), r == 1 ? "" : "key \xff|" + std::to_string(r))
+            .ok());
   }
   set.AddMergedOffers(3);  // as if three rows had been merged away
+  set.Seal();
   FileOutcome outcome;
   outcome.report.path = "raw/awkward.csv";
   outcome.report.format = "csv";
   outcome.report.succeeded = true;
-  outcome.report.candidates = set.candidates().size();
+  outcome.report.candidates = set.size();
   outcome.report.duplicates_in_file = set.duplicates();
   outcome.candidates = std::make_unique<CandidateSet>(layout, true);
   // Copy through the public API so `set` stays for comparison.
-  for (const Candidate& c : set.candidates()) outcome.candidates->Add(c.id, c.result, c.packed_cells, c.key);
+  std::string scratch;
+  Candidate c;
+  for (size_t i = 0; i < set.size(); ++i) {
+    ASSERT_TRUE(set.Load(i, &scratch, &c).ok());
+    ASSERT_TRUE(outcome.candidates->Add(c.id, c.result, c.packed_cells, c.key).ok());
+  }
   outcome.candidates->AddMergedOffers(3);
+  outcome.candidates->Seal();
 
   FileKey key;
   key.path = outcome.report.path;
@@ -290,9 +301,9 @@ TEST_F(RunStoreTest, MasterCsvFromTheStoreIsByteIdentical) {
   auto render = [&](const std::vector<FileOutcome>& outcomes, const std::string& name, RunSummary* summary) {
     std::vector<const CandidateSet*> sets;
     for (const FileOutcome& o : outcomes) sets.push_back(o.candidates.get());
-    const MergeResult merged = MergeAndRank(sets, true);
+    const MergeResult merged = MergeAndRank(sets, true).value();
     const MasterLayout layout = BuildMasterLayout(sets, *scorer_);
-    ComputeCandidateStatistics(sets, merged, layout, *scorer_, 10, names, summary);
+    EXPECT_TRUE(ComputeCandidateStatistics(sets, merged, layout, *scorer_, 10, names, summary).ok());
     const auto out = dir_.path() / "out" / name;
     EXPECT_TRUE(WriteMasterCsv(DefaultFs(), out, sets, merged, layout, *scorer_, names).ok());
     return ReadFileToString(out);
@@ -310,10 +321,10 @@ TEST_F(RunStoreTest, AFileWhoseCommitFailsLeavesNothing) {
   const auto broker = dir_.Write("in/a_broker.csv", kBrokerCsv);
   FileOutcome outcome = ReadOutcome(broker, 0, *scorer_, &clock_);
   ASSERT_TRUE(outcome.report.succeeded);
-  ASSERT_GE(outcome.candidates->candidates().size(), 2u);
+  ASSERT_GE(outcome.candidates->size(), 2u);
   ASSERT_FALSE(outcome.report.row_problems.empty());
   // Fail on the file's last candidate, after the file row and the others went in.
-  const uint64_t last_row = outcome.candidates->candidates().back().id.row;
+  const uint64_t last_row = outcome.candidates->id(outcome.candidates->size() - 1).row;
   Database* db = store_->database();
   ASSERT_TRUE(db->Exec("CREATE TEMP TRIGGER fail BEFORE INSERT ON properties WHEN NEW.source_row = " +
                        std::to_string(last_row) + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
@@ -333,7 +344,7 @@ TEST_F(RunStoreTest, AFileWhoseCommitFailsLeavesNothing) {
   auto again = store_->CommitFile(run_, KeyOf(broker), outcome, ColumnsOf(*scorer_));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(Count("files"), 1);
-  EXPECT_EQ(Count("properties"), static_cast<int64_t>(outcome.candidates->candidates().size()));
+  EXPECT_EQ(Count("properties"), static_cast<int64_t>(outcome.candidates->size()));
   EXPECT_EQ(Count("rejects"), static_cast<int64_t>(outcome.report.row_problems.size()));
   EXPECT_EQ(*db->QueryText("PRAGMA integrity_check"), "ok");
 }
@@ -396,7 +407,7 @@ TEST_F(RunStoreTest, FinishRunRecordsTheRankingForTheDocumentedQuery) {
   auto ref = store_->CommitFile(run_, KeyOf(broker), outcome, ColumnsOf(*scorer_));
   ASSERT_TRUE(ref.ok());
   const CandidateSet* sets[] = {outcome.candidates.get()};
-  const MergeResult merged = MergeAndRank(sets, true);
+  const MergeResult merged = MergeAndRank(sets, true).value();
   RunFinish finish;
   RunSummary summary;
   summary.files_found = 1;
@@ -422,7 +433,8 @@ TEST_F(RunStoreTest, FinishRunRecordsTheRankingForTheDocumentedQuery) {
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM latest_ranking"), static_cast<int64_t>(merged.ranked.size()));
   EXPECT_EQ(*db->QueryInt("SELECT max(run_id) FROM latest_ranking"), *run2);
   std::string_view best_address;
-  PackedCells(Resolve(sets, merged.ranked[0]).packed_cells).Next(&best_address);  // address: the first field
+  CandidateReader reader(sets);
+  PackedCells(reader.Read(merged.ranked[0]).packed_cells).Next(&best_address);  // address: the first field
   ASSERT_TRUE(best_address.starts_with("100 Industrial St")) << best_address;
   EXPECT_EQ(*db->QueryText("SELECT address FROM latest_ranking WHERE rank = 1"), best_address);
   EXPECT_EQ(*db->QueryText("PRAGMA integrity_check"), "ok");

@@ -20,8 +20,9 @@ std::unique_ptr<CandidateSet> BigSet(size_t candidates) {
     packer.Add(std::to_string(i * 7919 % 100'003) + " INDUSTRIAL WAY, SUITE " + std::to_string(i % 97));
     packer.Add(i % 2 == 0 ? "DELRAY BEACH" : "BOCA RATON");
     result.score = static_cast<double>(i % 1000) / 100;
-    set->Add(RowId{0, 0, i + 2}, result, packer.bytes(), {});
+    EXPECT_TRUE(set->Add(RowId{0, 0, i + 2}, result, packer.bytes(), {}).ok());
   }
+  set->Seal();
   return set;
 }
 
@@ -43,10 +44,15 @@ TEST(SnapshotChunks, CoverEveryCandidateInOrderAndReadBack) {
     ASSERT_TRUE(n.ok()) << n.status().ToString();
     EXPECT_EQ(*n, chunk.end - chunk.begin);
   }
-  EXPECT_EQ(next, set->candidates().size());
+  EXPECT_EQ(next, set->size());
   EXPECT_GT(count, 2u);
-  ASSERT_EQ(back.candidates().size(), set->candidates().size());
-  EXPECT_EQ(back.candidates().back().packed_cells, set->candidates().back().packed_cells);
+  ASSERT_EQ(back.size(), set->size());
+  std::string scratch_a, scratch_b;
+  Candidate a, b;
+  ASSERT_TRUE(back.Load(back.size() - 1, &scratch_a, &a).ok());
+  ASSERT_TRUE(set->Load(set->size() - 1, &scratch_b, &b).ok());
+  EXPECT_EQ(a.packed_cells, b.packed_cells);
+  EXPECT_EQ(a.id, b.id);
 }
 
 TEST(SnapshotChunks, ACallerThatStopsEarlyDoesNotWaitForTheRest) {

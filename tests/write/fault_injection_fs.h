@@ -34,8 +34,9 @@ enum class FsOp : uint8_t {
   kSyncDirectory,
   kOpenRandomAccess,
   kReadAt,
+  kCreateScratchFile,
 };
-inline constexpr size_t kFsOpCount = static_cast<size_t>(FsOp::kReadAt) + 1;
+inline constexpr size_t kFsOpCount = static_cast<size_t>(FsOp::kCreateScratchFile) + 1;
 
 inline std::string_view FsOpName(FsOp op) {
   static constexpr std::array<std::string_view, kFsOpCount> kNames = {"OpenSequential",
@@ -51,7 +52,8 @@ inline std::string_view FsOpName(FsOp op) {
                                                                       "RemoveFile",
                                                                       "SyncDirectory",
                                                                       "OpenRandomAccess",
-                                                                      "ReadAt"};
+                                                                      "ReadAt",
+                                                                      "CreateScratchFile"};
   return kNames[static_cast<size_t>(op)];
 }
 
@@ -136,6 +138,12 @@ class FaultInjectionFileSystem final : public FileSystem {
     FP_RETURN_IF_ERROR(Check(FsOp::kSyncDirectory, path));
     return base_->SyncDirectory(path);
   }
+  // Its Append and ReadAt count as kAppend and kReadAt.
+  Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& dir) override {
+    FP_RETURN_IF_ERROR(Check(FsOp::kCreateScratchFile, dir));
+    FP_ASSIGN_OR_RETURN(auto file, base_->CreateScratchFile(dir));
+    return std::unique_ptr<ScratchFile>(new FaultyScratchFile(this, dir, std::move(file)));
+  }
 
  private:
   struct OpState {
@@ -205,6 +213,26 @@ class FaultInjectionFileSystem final : public FileSystem {
     FaultInjectionFileSystem* fs_;
     std::filesystem::path path_;
     std::unique_ptr<WritableFile> base_;
+  };
+
+  class FaultyScratchFile final : public ScratchFile {
+   public:
+    FaultyScratchFile(FaultInjectionFileSystem* fs, std::filesystem::path dir,
+                      std::unique_ptr<ScratchFile> base)
+        : fs_(fs), dir_(std::move(dir)), base_(std::move(base)) {}
+    Status Append(std::string_view data) override {
+      FP_RETURN_IF_ERROR(fs_->Check(FsOp::kAppend, dir_));
+      return base_->Append(data);
+    }
+    Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) const override {
+      FP_RETURN_IF_ERROR(fs_->Check(FsOp::kReadAt, dir_));
+      return base_->ReadAt(offset, buf, n);
+    }
+
+   private:
+    FaultInjectionFileSystem* fs_;
+    std::filesystem::path dir_;
+    std::unique_ptr<ScratchFile> base_;
   };
 
   Status Check(FsOp op, const std::filesystem::path& path) {

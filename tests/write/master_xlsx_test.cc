@@ -70,8 +70,9 @@ class MasterFixture {
       p.Add("-80.59");
       p.Add(kNotes[i % kNotes.size()]);
       p.Add(i % 2 == 0 ? "0042" : "-7.5");
-      a->Add(RowId{0, 0, 2 + i}, Scored(9.5 - 0.75 * static_cast<double>(i), i), p.bytes(),
-             "key a" + std::to_string(i));
+      EXPECT_TRUE(a->Add(RowId{0, 0, 2 + i}, Scored(9.5 - 0.75 * static_cast<double>(i), i), p.bytes(),
+                         "key a" + std::to_string(i))
+                      .ok());
     }
     auto b = std::make_unique<CandidateSet>(
         CandidateLayout{{Field::kAddress, Field::kCity, Field::kOccupancy}, {"notes", "Extra"}}, true);
@@ -82,13 +83,16 @@ class MasterFixture {
       p.Add("0.85");
       p.Add("from b");
       p.Add(i % 2 == 0 ? "=HYPERLINK(\"x\")" : "");
-      b->Add(RowId{1, 0, 2 + i}, Scored(9.0 - 0.75 * static_cast<double>(i), i + 1), p.bytes(),
-             "key b" + std::to_string(i));
+      EXPECT_TRUE(b->Add(RowId{1, 0, 2 + i}, Scored(9.0 - 0.75 * static_cast<double>(i), i + 1), p.bytes(),
+                         "key b" + std::to_string(i))
+                      .ok());
     }
+    a->Seal();
+    b->Seal();
     owned_.push_back(std::move(a));
     owned_.push_back(std::move(b));
     for (const auto& s : owned_) sets_.push_back(s.get());
-    merged_ = MergeAndRank(sets_, true);
+    merged_ = MergeAndRank(sets_, true).value();
     layout_ = BuildMasterLayout(sets_, *scorer_);
 
     summary_.flexpipe_version = "0.1.0";
@@ -103,7 +107,7 @@ class MasterFixture {
         Problem{"in/c.csv", "MISSING_REQUIRED_COLUMNS", "schema", "no address or city column", 0, "", ""});
     summary_.rows_read = 2 * rows_per_file + 7;
     summary_.rows_scored = 2 * rows_per_file;
-    ComputeCandidateStatistics(sets_, merged_, layout_, *scorer_, 10, files_, &summary_);
+    EXPECT_TRUE(ComputeCandidateStatistics(sets_, merged_, layout_, *scorer_, 10, files_, &summary_).ok());
   }
 
   Status WriteCsv(FileSystem* fs, const std::filesystem::path& path) const {
