@@ -44,9 +44,9 @@ struct ProcessingOptions {
   // Memory for the candidates' rows, in MB, shared by the files of a run.
   // Beyond it, a file's candidate rows go to a nameless scratch file in the
   // master file's folder and are read back when the outputs are written;
-  // memory then grows by ~40 bytes per candidate. 0 = never spill.
-  // Default: 256. YAML: processing.candidate_memory_mb.
-  int candidate_memory_mb = 256;
+  // memory then grows by ~28 bytes per candidate. 0 = never spill.
+  // Default: 384. YAML: processing.candidate_memory_mb.
+  int candidate_memory_mb = 384;
   // Per file; a file still being read after it fails (TIMED_OUT). Default: 30.
   // YAML: processing.timeout_minutes.
   double timeout_minutes = 30.0;

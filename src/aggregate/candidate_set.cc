@@ -1,5 +1,6 @@
 #include "aggregate/candidate_set.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -92,8 +93,7 @@ Status CandidateSet::Insert(const RowId& id, const ScoreResult& result, std::str
                             std::string_view key) {
   if (offered_++ == 0) file_ = id.file, sheet_ = id.sheet;
   EncodeRecord(result, key, packed_cells, &record_);
-  const uint64_t hash = dedup_ && !key.empty() ? KeyIndex::Hash(key) : 0;
-  if (hash != 0) {
+  if (dedup_ && !key.empty()) {
     Status failed;
     const auto same_key = [&](uint32_t p) {
       std::string_view stored;
@@ -104,39 +104,74 @@ Status CandidateSet::Insert(const RowId& id, const ScoreResult& result, std::str
       return stored == key;
     };
     const auto [found, inserted] =
-        by_key_.FindOrInsert(hash, static_cast<uint32_t>(entries_.size()), same_key);
+        by_key_.FindOrInsert(KeyIndex::Hash(key), static_cast<uint32_t>(entries_.size()), same_key);
     FP_RETURN_IF_ERROR(failed);
     if (!inserted) {
       CandidateEntry& existing = entries_[found];
       if (result.score > existing.score) {
         FP_ASSIGN_OR_RETURN(const uint64_t record, log_.Append(record_));
-        existing = CandidateEntry{result.score, id.row, record, hash};
+        existing = CandidateEntry{result.score, id.row, record};
       }
       return Status::Ok();
     }
   }
   FP_ASSIGN_OR_RETURN(const uint64_t record, log_.Append(record_));
-  entries_.push_back(CandidateEntry{result.score, id.row, record, hash});
+  entries_.push_back(CandidateEntry{result.score, id.row, record});
   return Status::Ok();
 }
+
+namespace {
+
+// A score's bits, ordered as the scores are (-0.0 as 0.0; no NaN scores).
+uint64_t OrderedBits(double score) {
+  const auto bits = std::bit_cast<uint64_t>(score == 0 ? 0.0 : score);
+  return (bits >> 63) != 0 ? ~bits : bits | (uint64_t{1} << 63);
+}
+
+// Sorts `keys` (each a candidate's sort key with its index) ascending and
+// writes the indices in that order to `order`.
+template <typename Key>
+void SortInto(std::vector<Key> keys, std::vector<uint32_t>* order) {
+  tbb::parallel_sort(keys.begin(), keys.end());
+  order->resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) (*order)[i] = keys[i].index();
+}
+
+}  // namespace
 
 void CandidateSet::Seal() {
   by_key_ = KeyIndex();
   // Sorted on copies of score and row: comparing through the entries would
-  // jump around memory at every comparison.
-  struct SortKey {
-    double score;
-    uint64_t row;
-    uint32_t index;
+  // jump around memory at every comparison. Score descending is the
+  // complement of its ordered bits ascending.
+  uint64_t max_row = 0;
+  for (const CandidateEntry& e : entries_) max_row = std::max(max_row, e.row);
+  constexpr int kIndexBits = 24;
+  if (entries_.size() < (size_t{1} << kIndexBits) && max_row < (uint64_t{1} << (64 - kIndexBits))) {
+    struct Key {  // 16 bytes: row and index share a word
+      uint64_t score, row_index;
+      uint32_t index() const { return static_cast<uint32_t>(row_index & ((1u << kIndexBits) - 1)); }
+      bool operator<(const Key& o) const {
+        return score != o.score ? score < o.score : row_index < o.row_index;
+      }
+    };
+    std::vector<Key> keys(entries_.size());
+    for (uint32_t i = 0; i < keys.size(); ++i) {
+      keys[i] = Key{~OrderedBits(entries_[i].score), entries_[i].row << kIndexBits | i};
+    }
+    SortInto(std::move(keys), &rank_order_);
+    return;
+  }
+  struct Key {
+    uint64_t score, row;
+    uint32_t i;
+    uint32_t index() const { return i; }
+    bool operator<(const Key& o) const { return score != o.score ? score < o.score : row < o.row; }
   };
-  std::vector<SortKey> keys(entries_.size());
-  for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = SortKey{entries_[i].score, entries_[i].row, i};
-  tbb::parallel_sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.row < b.row;
-  });
-  rank_order_.resize(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) rank_order_[i] = keys[i].index;
+  std::vector<Key> keys(entries_.size());
+  for (uint32_t i = 0; i < keys.size(); ++i)
+    keys[i] = Key{~OrderedBits(entries_[i].score), entries_[i].row, i};
+  SortInto(std::move(keys), &rank_order_);
 }
 
 Status CandidateSet::Load(size_t i, std::string* scratch, Candidate* out) const {

@@ -1,6 +1,6 @@
 // One file's flex candidates, already de-duplicated within the file
 // (design.md: "per-file candidate sets"). Memory grows with unique
-// candidates, not with input rows: 36 bytes each, plus their records for as
+// candidates, not with input rows: 28 bytes each, plus their records for as
 // long as the run's candidate memory budget holds them (then they spill to a
 // scratch file). A set is built by one thread and read-only after Seal().
 #pragma once
@@ -58,15 +58,14 @@ class PackedCells {
   std::string_view rest_;
 };
 
-// What a set keeps in memory per candidate: 32 bytes, plus 4 for its place in
+// What a set keeps in memory per candidate: 24 bytes, plus 4 for its place in
 // the rank order. The rest of the candidate (component scores, flags,
 // classification, key and cells) is a record in the set's RecordLog, in
 // memory or spilled to a scratch file (core/record_log.h).
 struct CandidateEntry {
   double score = 0;
-  uint64_t row = 0;       // RowId::row (file and sheet are the set's)
-  uint64_t record = 0;    // offset of the rest in the set's log
-  uint64_t key_hash = 0;  // KeyIndex::Hash of the key; 0 = no key
+  uint64_t row = 0;     // RowId::row (file and sheet are the set's)
+  uint64_t record = 0;  // offset of the rest in the set's log
 };
 
 class CandidateSet {
@@ -95,7 +94,6 @@ class CandidateSet {
   bool empty() const { return entries_.empty(); }
   double score(size_t i) const { return entries_[i].score; }
   RowId id(size_t i) const { return RowId{file_, sheet_, entries_[i].row}; }
-  uint64_t key_hash(size_t i) const { return entries_[i].key_hash; }
   // Candidate i in full. Its views point into the set or into `scratch`: valid
   // until `scratch` is used again (and, while adding, until the next Add).
   // Thread-safe after Seal() (with a scratch per thread).

@@ -14,9 +14,9 @@ void KeyIndex::Grow(size_t keys) {
   std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(wanted));
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
-    if (!s.used) continue;
-    size_t i = s.hash & mask_;
-    while (slots_[i].used) i = (i + 1) & mask_;
+    if (s.position == kEmpty) continue;
+    size_t i = s.tag & mask_;
+    while (slots_[i].position != kEmpty) i = (i + 1) & mask_;
     slots_[i] = s;
   }
 }

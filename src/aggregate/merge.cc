@@ -12,6 +12,7 @@ namespace {
 
 // Marks, per set, the candidates that lose to an equal key in another file.
 // Files arrive in order, so an equal score keeps the earlier file's row.
+// Reads every candidate's key (a pass over the sets' records, in order).
 Result<std::vector<std::vector<bool>>> DropCrossFileDuplicates(std::span<const CandidateSet* const> sets,
                                                                size_t total) {
   std::vector<std::vector<bool>> dropped(sets.size());
@@ -25,20 +26,15 @@ Result<std::vector<std::vector<bool>>> DropCrossFileDuplicates(std::span<const C
     if (set == nullptr) continue;
     dropped[s].resize(set->size());
     for (uint32_t i = 0; i < set->size(); ++i) {
-      const uint64_t hash = set->key_hash(i);
-      if (hash == 0) continue;
+      FP_RETURN_IF_ERROR(set->Load(i, &scratch_a, &a));
+      if (a.key.empty()) continue;
       Status failed;
-      bool loaded = false;
       const auto same_key = [&](uint32_t p) {
-        if (!loaded) {
-          failed = set->Load(i, &scratch_a, &a);
-          loaded = true;
-        }
         if (failed.ok()) failed = sets[holders[p].set]->Load(holders[p].index, &scratch_b, &b);
         return failed.ok() && a.key == b.key;
       };
       const auto [found, inserted] =
-          by_key.FindOrInsert(hash, static_cast<uint32_t>(holders.size()), same_key);
+          by_key.FindOrInsert(KeyIndex::Hash(a.key), static_cast<uint32_t>(holders.size()), same_key);
       FP_RETURN_IF_ERROR(failed);
       if (inserted) {
         holders.push_back(CandidateRef{s, i});

@@ -93,7 +93,7 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Range(0, std::numeric_limits<int>::max(), /*min_exclusive=*/true),
   Int("processing.candidate_memory_mb", OPT(processing.candidate_memory_mb),
       "Memory for the candidates' rows, in MB, shared by the files of a run; beyond it they go to a nameless "
-      "scratch file beside the master file (gone when the run ends) and memory grows by ~40 bytes per "
+      "scratch file beside the master file (gone when the run ends) and memory grows by ~28 bytes per "
       "candidate. 0 = keep every row in memory.")
       .Range(0, std::numeric_limits<int>::max()),
   Number("processing.timeout_minutes", OPT(processing.timeout_minutes),

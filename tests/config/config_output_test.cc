@@ -87,7 +87,7 @@ processing:
   batch_size: 10
   max_workers: 0
   memory_limit_gb: 4.0
-  candidate_memory_mb: 256
+  candidate_memory_mb: 384
   timeout_minutes: 30.0
   retry_attempts: 3
   retry_backoff_seconds: 1.0
