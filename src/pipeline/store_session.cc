@@ -47,6 +47,7 @@ Result<std::unique_ptr<StoreSession>> StartStoreSession(const PipelineOptions& o
   session.config_json = EffectiveConfigJson(options);
   session.settings_fingerprint = SettingsFingerprint(options, summary, profile);
   session.deduplicate = task.deduplicate;
+  session.spill = task.spill;
   return StoreSession::Start(session, scorer, summary.started_at, fs, clock);
 }
 
@@ -98,7 +99,8 @@ std::optional<StoredFile> StoreSession::FindReusable(const FileKey& key, uint32_
     return std::nullopt;
   }
   if (!found->has_value()) return std::nullopt;
-  auto loaded = store_->LoadFile((*found)->file_id, ordinal, options_.deduplicate, columns_);
+  auto loaded = store_->LoadFile((*found)->file_id, ordinal, options_.deduplicate, columns_,
+                                 RunStore::LoadPath::kSnapshot, options_.spill);
   if (!loaded.ok()) {
     Fail(loaded.status());  // the file is read instead
     return std::nullopt;

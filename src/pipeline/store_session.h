@@ -40,6 +40,7 @@ struct StoreSessionOptions {
   // Everything that changes a file's outcome (SettingsFingerprint).
   std::string settings_fingerprint;
   bool deduplicate = true;
+  SpillOptions spill;  // for the candidates of files reused from the store
 };
 
 class StoreSession {

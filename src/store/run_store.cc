@@ -272,7 +272,7 @@ Result<std::optional<StoredFileRef>> RunStore::FindCommittedFile(const FileKey& 
 }
 
 Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
-                                      const ScoreColumns& columns, LoadPath path) {
+                                      const ScoreColumns& columns, LoadPath path, const SpillOptions& spill) {
   Database* db = nullptr;
   const auto lock = LockReader(&db);
   // One read transaction: the file and its candidates as of one moment.
@@ -292,7 +292,7 @@ Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool de
   FP_ASSIGN_OR_RETURN(out.report.row_problems, LoadRejects(db, file_id, out.report.path));
   if (!out.report.succeeded) return stored;
 
-  auto set = std::make_unique<CandidateSet>(layout, deduplicate);
+  auto set = std::make_unique<CandidateSet>(layout, deduplicate, spill);
   const size_t components = std::min(columns.components.size(), kMaxComponents);
   bool from_snapshot = false;
   if (path == LoadPath::kSnapshot) {
@@ -303,7 +303,7 @@ Result<StoredFile> RunStore::LoadFile(int64_t file_id, uint32_t ordinal, bool de
         stored.ref.first_property_id,
         db->QueryInt(fmt::format("SELECT coalesce(min(id), 0) FROM properties WHERE file_id = {}", file_id)));
   } else {
-    set = std::make_unique<CandidateSet>(std::move(layout), deduplicate);
+    set = std::make_unique<CandidateSet>(std::move(layout), deduplicate, spill);
     FP_RETURN_IF_ERROR(LoadRows(db, file_id, ordinal, columns, set.get(), &stored.ref.first_property_id));
   }
   if (set->size() != out.report.candidates) {

@@ -116,9 +116,10 @@ class RunStore {
   // Loads a committed file back as the FileOutcome it was stored from, its
   // rows now identified as file `ordinal` (a file's place can change from run
   // to run). `deduplicate` is the run's setting. Both paths give the same
-  // candidates, byte for byte.
+  // candidates, byte for byte. The candidates spill as `spill` says.
   Result<StoredFile> LoadFile(int64_t file_id, uint32_t ordinal, bool deduplicate,
-                              const ScoreColumns& columns, LoadPath path = LoadPath::kSnapshot);
+                              const ScoreColumns& columns, LoadPath path = LoadPath::kSnapshot,
+                              const SpillOptions& spill = {});
 
   // Records that run `run_id` used the stored file `file_id` at `ordinal`
   // without reading it.
