@@ -16,6 +16,7 @@
 #include "core/utf8.h"
 #include "score/round.h"
 #include "write/master_cells.h"
+#include "write/xlsx/sheet_xml.h"
 
 namespace flexpipe {
 namespace {
@@ -73,6 +74,12 @@ struct RowBlock {
   std::vector<uint32_t> row_end;  // per row: end of its cells
   std::string texts;
   Status status;  // why a row could not be rendered
+  // Engines that take formatted rows: the rows' sheet XML, where each row's
+  // XML ends, and how many texts were cut to Excel's limit.
+  std::string xml;
+  std::vector<size_t> xml_end;
+  uint64_t truncated = 0;
+  std::string prepared, scratch, iso;
 };
 
 // Appends `cell` typed for its column; a missing cell is no cell.
@@ -132,6 +139,51 @@ Status WriteTypedCell(XlsxWorkbook* wb, uint32_t row, const TypedCell& t, const 
   return wb->WriteText(row, t.col, std::string_view(block.texts).substr(t.text_begin, t.text_size));
 }
 
+// The block's typed cells as sheet XML, as WriteTypedCell would have the
+// workbook write them; its first row is data row `first_row` (0-based, over
+// every sheet) of sheets of `max_rows` data rows under a header row.
+void FormatTypedCells(RowBlock* block, size_t first_row, uint32_t max_rows) {
+  block->xml.clear();
+  block->xml_end.clear();
+  block->truncated = 0;
+  SheetXmlWriter xml(&block->xml);
+  uint32_t cell = 0;
+  for (size_t r = 0; r < block->row_end.size(); ++r) {
+    xml.StartRow(static_cast<uint32_t>((first_row + r) % max_rows + 1));
+    for (; cell < block->row_end[r]; ++cell) {
+      const TypedCell& t = block->cells[cell];
+      std::string_view text = std::string_view(block->texts).substr(t.text_begin, t.text_size);
+      XlsxStyle style = t.style;
+      switch (t.kind) {
+        case TypedCell::Kind::kNumber:
+          if (std::isfinite(t.number)) {
+            xml.Number(t.col, t.number, style);
+          } else if (style != XlsxStyle::kGeneral) {
+            xml.Blank(t.col, style);
+          }
+          continue;
+        case TypedCell::Kind::kDate:
+          if (const auto serial = XlsxWorkbook::DateSerial(t.date)) {
+            xml.Number(t.col, *serial, style);
+            continue;
+          }
+          block->iso = FormatIso(t.date);
+          text = block->iso;
+          break;
+        case TypedCell::Kind::kBoolean:
+          xml.Boolean(t.col, t.number != 0, XlsxStyle::kGeneral);
+          continue;
+        case TypedCell::Kind::kText:
+          break;
+      }
+      if (XlsxWorkbook::PrepareText(text, &block->prepared, &block->scratch)) ++block->truncated;
+      xml.Text(t.col, block->prepared, style);
+    }
+    xml.EndRow();
+    block->xml_end.push_back(block->xml.size());
+  }
+}
+
 // Header, frozen header row and widths of a table sheet.
 Status StartTable(XlsxWorkbook* wb, std::string_view name, std::span<const std::string> headers,
                   std::span<const double> widths) {
@@ -179,9 +231,11 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
   uint32_t row = 0;  // data rows on the current sheet
   FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(sheet), headers, widths));
 
-  // Blocks of rows are rendered and typed on every thread; the workbook
-  // (whose compression runs on every thread too) takes them in order.
+  // Blocks of rows are rendered and typed on every thread — and formatted as
+  // sheet XML there too, for an engine that takes formatted rows; the
+  // workbook (whose compression runs on every thread too) takes them in order.
   const std::span<const CandidateRef> ranked = merged.ranked;
+  const bool formatted = wb->accepts_formatted_rows() && headers.size() <= XlsxWorkbook::kMaxColumns;
   Status written;
   RunOrderedBlocks<RowBlock>(
       ranked.size(), kWorkbookBlockRows, [&] { return written.ok(); },
@@ -199,9 +253,32 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
           block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
         }
         block->status = renderer.status();
+        if (formatted) FormatTypedCells(block, block->begin, max_rows);
       },
       [&](RowBlock* block) {
         if (written.ok()) written = block->status;
+        if (formatted) {
+          // In runs of rows that fall on one sheet.
+          const size_t rows = block->xml_end.size();
+          uint64_t truncated = block->truncated;
+          for (size_t r = 0; r < rows && written.ok();) {
+            if (row == max_rows) {
+              written = EndTable(wb, row, headers.size());
+              if (written.ok()) written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
+              row = 0;
+              if (!written.ok()) break;
+            }
+            const size_t run = std::min<size_t>(rows - r, max_rows - row);
+            const size_t from = r == 0 ? 0 : block->xml_end[r - 1];
+            const std::string_view xml =
+                std::string_view(block->xml).substr(from, block->xml_end[r + run - 1] - from);
+            written = wb->WriteFormattedRows(row + 1, static_cast<uint32_t>(row + run), xml, truncated);
+            truncated = 0;
+            row += static_cast<uint32_t>(run);
+            r += run;
+          }
+          return;
+        }
         uint32_t cell = 0;
         for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
           if (row == max_rows) {

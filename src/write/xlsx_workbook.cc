@@ -190,14 +190,37 @@ Status XlsxWorkbook::CheckCell(uint32_t row, uint32_t col) {
   return Status::Ok();
 }
 
+bool XlsxWorkbook::PrepareText(std::string_view in, std::string* text, std::string* scratch) {
+  text->assign(ValidUtf8(in, scratch));
+  for (size_t at = text->find('\0'); at != std::string::npos; at = text->find('\0', at)) {
+    text->replace(at, 1, kReplacementChar);
+  }
+  return TruncateToUtf16Units(text, kMaxTextUnits);
+}
+
+std::optional<double> XlsxWorkbook::DateSerial(Date date) {
+  if (date.days < kFirstExcelDate.days || date.days > kLastExcelDate.days) return std::nullopt;
+  return static_cast<double>(date.days + kExcelEpochOffset);
+}
+
 Status XlsxWorkbook::WriteText(uint32_t row, uint32_t col, std::string_view text, XlsxStyle style) {
   FP_RETURN_IF_ERROR(CheckCell(row, col));
-  text_.assign(ValidUtf8(text, &repaired_));
-  for (size_t at = text_.find('\0'); at != std::string::npos; at = text_.find('\0', at)) {
-    text_.replace(at, 1, kReplacementChar);
-  }
-  if (TruncateToUtf16Units(&text_, kMaxTextUnits)) ++truncated_cells_;
+  if (PrepareText(text, &text_, &repaired_)) ++truncated_cells_;
   return Check(DoWriteText(row, col, text_, style));
+}
+
+Status XlsxWorkbook::WriteFormattedRows(uint32_t first_row, uint32_t last_row, std::string_view xml,
+                                        uint64_t truncated_cells) {
+  FP_RETURN_IF_ERROR(CheckCell(first_row, 0));
+  FP_RETURN_IF_ERROR(CheckCell(last_row, 0));
+  if (last_row < first_row) return Fail("formatted rows are inverted", first_row);
+  truncated_cells_ += truncated_cells;
+  return Check(DoWriteFormattedRows(first_row, last_row, xml));
+}
+
+Status XlsxWorkbook::DoWriteFormattedRows(uint32_t first_row, uint32_t /*last_row*/,
+                                          std::string_view /*xml*/) {
+  return Fail("this workbook engine takes cells one at a time", first_row);
 }
 
 Status XlsxWorkbook::WriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) {
@@ -207,10 +230,8 @@ Status XlsxWorkbook::WriteNumber(uint32_t row, uint32_t col, double value, XlsxS
 }
 
 Status XlsxWorkbook::WriteDate(uint32_t row, uint32_t col, Date date, XlsxStyle style) {
-  if (date.days < kFirstExcelDate.days || date.days > kLastExcelDate.days) {
-    return WriteText(row, col, FormatIso(date), style);
-  }
-  return WriteNumber(row, col, static_cast<double>(date.days + kExcelEpochOffset), style);
+  if (const auto serial = DateSerial(date)) return WriteNumber(row, col, *serial, style);
+  return WriteText(row, col, FormatIso(date), style);
 }
 
 Status XlsxWorkbook::WriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) {

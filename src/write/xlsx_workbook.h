@@ -49,6 +49,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -143,6 +144,24 @@ class XlsxWorkbook {
   // An empty cell that still carries a style (a cell never written is simply absent).
   Status WriteBlank(uint32_t row, uint32_t col, XlsxStyle style);
 
+  // Rows formatted ahead of time, possibly on other threads, by a
+  // SheetXmlWriter (write/xlsx/sheet_xml.h): rows first_row..last_row of the
+  // current sheet, after every row written so far, each cell's text prepared
+  // with PrepareText (`truncated_cells` of them cut) and each number finite.
+  // Only engines that accepts_formatted_rows() take them; the others write
+  // cells one at a time.
+  bool accepts_formatted_rows() const { return DoesFormattedRows(); }
+  Status WriteFormattedRows(uint32_t first_row, uint32_t last_row, std::string_view xml,
+                            uint64_t truncated_cells);
+
+  // What WriteText does to text before it is written: invalid UTF-8 and NUL
+  // become U+FFFD, and the text is cut to kMaxTextUnits. The result is in
+  // `*text` (`*scratch` is working space); true when it was cut.
+  static bool PrepareText(std::string_view in, std::string* text, std::string* scratch);
+  // The number a date is written as (days since Excel's epoch), when Excel
+  // can show it; WriteDate writes other dates as ISO text.
+  static std::optional<double> DateSerial(Date date);
+
   // Writes the workbook out and makes it the destination's contents.
   Status Commit();
   // Discards the workbook; the destination is untouched. Idempotent.
@@ -171,6 +190,8 @@ class XlsxWorkbook {
   virtual Status DoWriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) = 0;
   virtual Status DoWriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) = 0;
   virtual Status DoWriteBlank(uint32_t row, uint32_t col, XlsxStyle style) = 0;
+  virtual bool DoesFormattedRows() const { return false; }
+  virtual Status DoWriteFormattedRows(uint32_t first_row, uint32_t last_row, std::string_view xml);
   // Writes everything out into file(); the base then commits it.
   virtual Status DoFinish() = 0;
   // Drops the engine's state without writing; called once, before the

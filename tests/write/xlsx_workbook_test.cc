@@ -11,6 +11,7 @@
 
 #include "test_util.h"
 #include "write/fault_injection_fs.h"
+#include "write/xlsx/sheet_xml.h"
 #include "xlsx_test_util.h"
 
 namespace flexpipe {
@@ -364,6 +365,78 @@ INSTANTIATE_TEST_SUITE_P(Engines, XlsxWorkbookTest,
                            return std::string(engine.param == XlsxEngine::kStreaming ? "Streaming"
                                                                                      : "Libxlsxwriter");
                          });
+
+}  // namespace
+}  // namespace flexpipe
+
+namespace flexpipe {
+namespace {
+
+// Rows formatted off the workbook's thread (write/xlsx/sheet_xml.h) make the
+// same workbook as the same cells written one at a time.
+TEST(XlsxFormattedRows, AreTheSameBytesAsTheCellsWrittenOneAtATime) {
+  TempDir dir;
+  const std::string long_text(40'000, 'x');  // cut to Excel's limit either way
+  const auto write = [&](XlsxWorkbook* wb, bool formatted) {
+    ASSERT_TRUE(wb->AddSheet("Data").ok());
+    ASSERT_TRUE(wb->WriteText(0, 0, "header", XlsxStyle::kHeader).ok());
+    if (!formatted) {
+      ASSERT_TRUE(wb->WriteNumber(1, 0, 1234567.5, XlsxStyle::kMoney).ok());
+      ASSERT_TRUE(wb->WriteText(1, 2, " padded & <odd> ").ok());
+      ASSERT_TRUE(wb->WriteBoolean(2, 1, true).ok());
+      ASSERT_TRUE(wb->WriteText(3, 0, long_text).ok());
+      ASSERT_TRUE(wb->WriteBlank(3, 1, XlsxStyle::kMoney).ok());
+    } else {
+      ASSERT_TRUE(wb->accepts_formatted_rows());
+      std::string xml, text, scratch;
+      SheetXmlWriter cells(&xml);
+      cells.StartRow(1);
+      cells.Number(0, 1234567.5, XlsxStyle::kMoney);
+      cells.Text(2, " padded & <odd> ", XlsxStyle::kGeneral);
+      cells.StartRow(2);
+      cells.Boolean(1, true, XlsxStyle::kGeneral);
+      cells.StartRow(3);
+      ASSERT_TRUE(XlsxWorkbook::PrepareText(long_text, &text, &scratch));
+      cells.Text(0, text, XlsxStyle::kGeneral);
+      cells.Blank(1, XlsxStyle::kMoney);
+      cells.EndRow();
+      ASSERT_TRUE(wb->WriteFormattedRows(1, 3, xml, 1).ok());
+    }
+    ASSERT_TRUE(wb->WriteText(4, 0, "after").ok());
+    ASSERT_TRUE(wb->SetAutofilter(0, 0, 4, 2).ok());
+    EXPECT_EQ(wb->truncated_cells(), 1u);
+    ASSERT_TRUE(wb->Commit().ok());
+  };
+  for (const bool formatted : {false, true}) {
+    auto wb = OpenWith(dir.path() / (formatted ? "f.xlsx" : "c.xlsx"), DefaultFs(), XlsxWorkbookOptions{});
+    write(wb.get(), formatted);
+  }
+  EXPECT_EQ(ReadFileToString(dir.path() / "f.xlsx"), ReadFileToString(dir.path() / "c.xlsx"));
+}
+
+TEST(XlsxFormattedRows, MustFollowTheRowsWrittenAndNoCellMayReopenTheirLastRow) {
+  TempDir dir;
+  auto wb = OpenWith(dir.path() / "a.xlsx", DefaultFs(), XlsxWorkbookOptions{});
+  ASSERT_TRUE(wb->AddSheet("Data").ok());
+  ASSERT_TRUE(wb->WriteText(5, 0, "row 6").ok());
+  EXPECT_FALSE(wb->WriteFormattedRows(5, 6, "<row r=\"6\"></row><row r=\"7\"></row>", 0).ok());
+  wb = OpenWith(dir.path() / "b.xlsx", DefaultFs(), XlsxWorkbookOptions{});
+  ASSERT_TRUE(wb->AddSheet("Data").ok());
+  ASSERT_TRUE(wb->WriteFormattedRows(1, 2, "<row r=\"2\"></row><row r=\"3\"></row>", 0).ok());
+  const Status s = wb->WriteText(2, 1, "on the closed row");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.location().row, 3u);
+}
+
+TEST(XlsxFormattedRows, AnEngineThatTakesCellsOnlyRefusesThem) {
+  TempDir dir;
+  XlsxWorkbookOptions options;
+  options.engine = XlsxEngine::kLibxlsxwriter;
+  auto wb = OpenWith(dir.path() / "a.xlsx", DefaultFs(), options);
+  ASSERT_TRUE(wb->AddSheet("Data").ok());
+  EXPECT_FALSE(wb->accepts_formatted_rows());
+  EXPECT_EQ(wb->WriteFormattedRows(1, 1, "<row r=\"2\"></row>", 0).code(), ErrorCode::kOutputError);
+}
 
 }  // namespace
 }  // namespace flexpipe

@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "read/xlsx/cell_ref.h"
 #include "write/atomic_file.h"
 #include "write/xlsx/package_parts.h"
+#include "write/xlsx/sheet_xml.h"
 #include "write/xlsx/zip_writer.h"
 
 namespace flexpipe {
@@ -18,13 +18,6 @@ namespace {
 
 constexpr size_t kFlushBytes = 64 * 1024;  // sheet XML handed to the deflater at a time
 constexpr uint32_t kNoRow = UINT32_MAX;
-// Integers below this are exact in a double and printed as integers.
-constexpr double kExactIntegerLimit = 1e15;
-
-bool NeedsPreserve(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  return !text.empty() && (space(text.front()) || space(text.back()));
-}
 
 class StreamWorkbook final : public XlsxWorkbook {
  public:
@@ -53,6 +46,7 @@ class StreamWorkbook final : public XlsxWorkbook {
     sheet_open_ = true;
     head_written_ = false;
     row_ = kNoRow;
+    col_ = kNoRow;
     return Status::Ok();
   }
 
@@ -75,39 +69,38 @@ class StreamWorkbook final : public XlsxWorkbook {
   }
 
   Status DoWriteText(uint32_t row, uint32_t col, const std::string& text, XlsxStyle style) override {
-    FP_RETURN_IF_ERROR(StartCell(row, col, style));
-    buffer_.append(NeedsPreserve(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                                       : " t=\"inlineStr\"><is><t>");
-    AppendXmlText(&buffer_, text);
-    buffer_.append("</t></is></c>");
+    FP_RETURN_IF_ERROR(StartCell(row, col));
+    cells_.Text(col, text, style);
     return MaybeFlush();
   }
 
   Status DoWriteNumber(uint32_t row, uint32_t col, double value, XlsxStyle style) override {
-    FP_RETURN_IF_ERROR(StartCell(row, col, style));
-    buffer_.append("><v>");
-    char digits[32];
-    char* end = nullptr;
-    if (std::abs(value) < kExactIntegerLimit && value == std::trunc(value)) {
-      end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(value)).ptr;
-    } else {
-      end = fmt::format_to(digits, "{}", value);  // shortest form that reads back as the same double
-    }
-    buffer_.append(digits, end);
-    buffer_.append("</v></c>");
+    FP_RETURN_IF_ERROR(StartCell(row, col));
+    cells_.Number(col, value, style);
     return MaybeFlush();
   }
 
   Status DoWriteBoolean(uint32_t row, uint32_t col, bool value, XlsxStyle style) override {
-    FP_RETURN_IF_ERROR(StartCell(row, col, style));
-    buffer_.append(value ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>");
+    FP_RETURN_IF_ERROR(StartCell(row, col));
+    cells_.Boolean(col, value, style);
     return MaybeFlush();
   }
 
   Status DoWriteBlank(uint32_t row, uint32_t col, XlsxStyle style) override {
-    FP_RETURN_IF_ERROR(StartCell(row, col, style));
-    buffer_.append("/>");
+    FP_RETURN_IF_ERROR(StartCell(row, col));
+    cells_.Blank(col, style);
     return MaybeFlush();
+  }
+
+  bool DoesFormattedRows() const override { return true; }
+
+  Status DoWriteFormattedRows(uint32_t first_row, uint32_t last_row, std::string_view xml) override {
+    FP_RETURN_IF_ERROR(StartRows(first_row));
+    cells_.EndRow();
+    FP_RETURN_IF_ERROR(Flush());
+    row_ = last_row;
+    col_ = kNoRow;  // the last row is closed: no more cells on it
+    return zip_->Write(xml);
   }
 
   Status DoFinish() override {
@@ -127,33 +120,33 @@ class StreamWorkbook final : public XlsxWorkbook {
   void DoAbandon() override { zip_.reset(); }
 
  private:
-  // Opens cell (row, col) up to its attributes: `<c r="B7" s="2"`.
-  Status StartCell(uint32_t row, uint32_t col, XlsxStyle style) {
+  // Checks that rows from `row` on may follow what was written (`col`: the
+  // cell asking, for the message).
+  Status StartRows(uint32_t row, uint32_t col = kNoCell) {
     if (!head_written_) {
       buffer_.append(SheetHeadXml(sheets_.back(), sheets_.size() == 1));
       head_written_ = true;
     }
+    if (row_ != kNoRow && row <= row_) {
+      return Fail(fmt::format("cells must come row by row (row {} after row {})", row + 1, row_ + 1), row,
+                  col);
+    }
+    return Status::Ok();
+  }
+
+  // Checks the order of cell (row, col) and opens its row when new.
+  Status StartCell(uint32_t row, uint32_t col) {
     if (row != row_) {
-      if (row_ != kNoRow && row < row_) {
-        return Fail(fmt::format("cells must come row by row (row {} after row {})", row + 1, row_ + 1), row,
-                    col);
-      }
-      if (row_ != kNoRow) buffer_.append("</row>");
+      FP_RETURN_IF_ERROR(StartRows(row, col));
+      cells_.StartRow(row);
       row_ = row;
-      row_digits_.clear();
-      fmt::format_to(std::back_inserter(row_digits_), "{}", uint64_t{row} + 1);
-      buffer_.append("<row r=\"").append(row_digits_).append("\">");
-    } else if (col <= col_) {
+    } else if (col_ != kNoRow && col <= col_) {
       return Fail("cells of a row must come left to right", row, col);
+    } else if (col_ == kNoRow) {
+      return Fail(fmt::format("cells must come row by row (row {} after row {})", row + 1, row_ + 1), row,
+                  col);
     }
     col_ = col;
-    while (column_names_.size() <= col) column_names_.push_back(ColumnName(column_names_.size()));
-    buffer_.append("<c r=\"").append(column_names_[col]).append(row_digits_).push_back('"');
-    if (style != XlsxStyle::kGeneral) {
-      buffer_.append(" s=\"");
-      buffer_.push_back(static_cast<char>('0' + static_cast<int>(style)));
-      buffer_.push_back('"');
-    }
     return Status::Ok();
   }
 
@@ -172,7 +165,7 @@ class StreamWorkbook final : public XlsxWorkbook {
     if (!sheet_open_) return Status::Ok();
     sheet_open_ = false;
     if (!head_written_) buffer_.append(SheetHeadXml(sheets_.back(), sheets_.size() == 1));
-    if (row_ != kNoRow) buffer_.append("</row>");
+    cells_.EndRow();
     buffer_.append(SheetTailXml(sheets_.back()));
     return Flush();
   }
@@ -183,11 +176,10 @@ class StreamWorkbook final : public XlsxWorkbook {
   std::vector<SheetLayout> sheets_;
   bool sheet_open_ = false;
   bool head_written_ = false;
-  uint32_t row_ = kNoRow;  // the open <row>
-  uint32_t col_ = 0;       // its last cell
-  std::string row_digits_;
-  std::vector<std::string> column_names_;
+  uint32_t row_ = kNoRow;  // the last row written to
+  uint32_t col_ = kNoRow;  // its last cell; kNoRow: the row is closed
   std::string buffer_;
+  SheetXmlWriter cells_{&buffer_};
 };
 
 }  // namespace
