@@ -254,7 +254,7 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   }
   set->Seal();
   if (set->spilled()) {
-    report.mapping_notes.push_back(
+    report.mapping_notes.emplace_back(
         "the run's memory for candidate rows (processing.candidate_memory_mb) was used up: this file's rows "
         "went to a scratch file beside the master file, to be read back for the outputs");
   }
