@@ -304,9 +304,15 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
   FP_ASSIGN_OR_RETURN(const MergeResult merged, MergeAndRank(sets, options.filtering.enable_deduplication));
   const MasterLayout layout = BuildMasterLayout(sets, *scorer);
-  FP_RETURN_IF_ERROR(ComputeCandidateStatistics(sets, merged, layout, *scorer,
-                                                static_cast<size_t>(std::max(0, options.output.top_n)), paths,
-                                                &summary));
+  // The candidate statistics: with more than one worker, counted while the
+  // master CSV is written (pipeline/run_outputs.h); with one, before.
+  const auto statistics = [&] {
+    return ComputeCandidateStatistics(sets, merged, layout, *scorer,
+                                      static_cast<size_t>(std::max(0, options.output.top_n)), paths,
+                                      &summary);
+  };
+  const bool overlap_statistics = workers > 1;
+  if (!overlap_statistics) FP_RETURN_IF_ERROR(statistics());
   const double t_merge = clock->MonotonicSeconds();
 
   // Write: the master CSV, the master workbook, the rejects file, then the
@@ -328,7 +334,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   };
   FP_RETURN_IF_ERROR(WriteRunOutputs(fs, out, static_cast<size_t>(std::max(0, options.output.top_n)),
                                      RankedCandidates{sets, merged, layout, *scorer, paths}, nullptr,
-                                     &summary, finish_timing));
+                                     &summary, finish_timing,
+                                     overlap_statistics ? std::function<Status()>(statistics) : nullptr));
   if (store != nullptr) FP_RETURN_IF_ERROR(store->Finish(RunStatus::kCompleted, &summary, &merged));
   return summary;
 }

@@ -1,5 +1,7 @@
 #include "pipeline/run_outputs.h"
 
+#include <thread>
+
 #include "report/html_report.h"
 #include "write/json_summary.h"
 #include "write/json_summary_parse.h"
@@ -33,14 +35,26 @@ Status ApplyExistingPolicy(ExistingOutputPolicy policy, const std::string& start
 
 Status WriteRunOutputs(FileSystem* fs, const OutputPlan& plan, size_t top_n, const RankedCandidates& ranked,
                        const RunSummary* workbook_summary, RunSummary* summary,
-                       const std::function<void(RunSummary*)>& before_reports) {
+                       const std::function<void(RunSummary*)>& before_reports,
+                       const std::function<Status()>& statistics) {
   OutputStaging staged(fs);
+  Status counted;
+  std::thread counting;
+  struct JoinOnExit {
+    std::thread* thread;
+    ~JoinOnExit() {
+      if (thread->joinable()) thread->join();
+    }
+  } join_on_exit{&counting};
+  if (statistics) counting = std::thread([&] { counted = statistics(); });
   if (!plan.csv.empty()) {
     Status s = WriteMasterCsv(&staged, plan.csv, ranked.sets, ranked.merged, ranked.layout, ranked.scorer,
                               ranked.paths, plan.backup_stamp);
     if (!s.ok()) return OutputError(s);
-    summary->master_csv = plan.csv;
   }
+  if (counting.joinable()) counting.join();
+  FP_RETURN_IF_ERROR(counted);
+  if (!plan.csv.empty()) summary->master_csv = plan.csv;
   if (!plan.xlsx.empty()) {
     MasterXlsxOptions workbook;
     workbook.top_n = top_n;

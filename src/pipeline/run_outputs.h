@@ -47,9 +47,14 @@ struct RankedCandidates {
 // report — rendered from the summary as its JSON has it, so `flexpipe report`
 // renders the same page again — and the JSON summary, which names them all.
 // The summary's output paths are set as they are written. On any failure:
-// kOutputError, and no previous output is replaced.
+// kOutputError, and no previous output is replaced. `statistics`, when
+// given, completes the summary's candidate figures: it runs on a thread of
+// its own while the master CSV is written (both only read the candidates),
+// and is done before anything that shows them is written; its failure is
+// returned as it is.
 Status WriteRunOutputs(FileSystem* fs, const OutputPlan& plan, size_t top_n, const RankedCandidates& ranked,
                        const RunSummary* workbook_summary, RunSummary* summary,
-                       const std::function<void(RunSummary*)>& before_reports = {});
+                       const std::function<void(RunSummary*)>& before_reports = {},
+                       const std::function<Status()>& statistics = {});
 
 }  // namespace flexpipe

@@ -141,5 +141,43 @@ TEST(PipelineSpill, AScratchFileThatCannotBeMadeFailsItsFileAloneWithTheReason) 
   EXPECT_EQ(summary->candidates_unique, 1u);  // the small file's row landed
 }
 
+// Breaks reading back from scratch files once the run starts writing.
+class FailReadsWhenWriting final : public ProgressListener {
+ public:
+  explicit FailReadsWhenWriting(FaultInjectionFileSystem* fs) : fs_(fs) {}
+  void OnStage(std::string_view stage) override {
+    if (stage == "write") fs_->FailAlways(FsOp::kReadAt);
+  }
+
+ private:
+  FaultInjectionFileSystem* fs_;
+};
+
+TEST(PipelineSpill, CandidatesThatCannotBeReadBackFailTheRunAndNoOutputIsWritten) {
+  TempDir dir;
+  GenerateOptions gen;
+  gen.out_dir = dir.path() / "in";
+  gen.rows = 12'000;
+  gen.files = 2;
+  ASSERT_TRUE(Generate(testing::DefaultFs(), gen).ok());
+  for (const int workers : {1, 2}) {  // statistics counted before the outputs, or beside the master CSV
+    SCOPED_TRACE(workers);
+    FaultInjectionFileSystem fs;
+    FailReadsWhenWriting listener(&fs);
+    PipelineOptions o = Options(dir.path() / "in", dir.path() / "out", 1);
+    o.processing.max_workers = workers;
+    o.store.clear();
+    RunContext context;
+    context.fs = &fs;
+    context.listener = &listener;
+    auto summary = RunPipeline(o, context);
+    ASSERT_FALSE(summary.ok());
+    EXPECT_NE(summary.status().message().find("injected fault in ReadAt"), std::string::npos)
+        << summary.status().ToString();
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "out" / "master.csv"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "out" / "summary.json"));
+  }
+}
+
 }  // namespace
 }  // namespace flexpipe
