@@ -49,6 +49,9 @@ class MemoryFileSystem final : public FileSystem {
   }
   Status RemoveFile(const std::filesystem::path& /*path*/) override { return ReadOnly(); }
   Status SyncDirectory(const std::filesystem::path& /*path*/) override { return ReadOnly(); }
+  Result<std::unique_ptr<ScratchFile>> CreateScratchFile(const std::filesystem::path& /*dir*/) override {
+    return ReadOnly();
+  }
 
  private:
   class Sequential final : public SequentialFile {

@@ -39,6 +39,10 @@ struct ReportOptions {
   // replace | backup | version. "" = the run's own setting. Backups carry the
   // report's start time. Default: "".
   std::string existing;
+  // Memory for the stored candidates' rows, in MB, as `run`'s
+  // processing.candidate_memory_mb: beyond it they go to a scratch file
+  // beside the master file. 0 = all in memory. Default: 384.
+  int candidate_memory_mb = 384;
 };
 
 struct ReportResult {

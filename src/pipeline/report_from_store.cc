@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include "aggregate/statistics.h"
 #include "core/date.h"
 #include "core/env.h"
+#include "core/memory_budget.h"
 #include "pipeline/file_task.h"
 #include "pipeline/run_outputs.h"
 #include "score/profile.h"
@@ -128,7 +130,7 @@ Result<RunSummary> StoredSummary(const RunRecord& run) {
 
 // The run's files as the candidate sets it merged, in its order.
 Result<std::vector<FileOutcome>> LoadFiles(RunStore* store, const RunRecord& run, const RunSummary& summary,
-                                           const ScoreColumns& columns) {
+                                           const ScoreColumns& columns, const SpillOptions& spill) {
   if (run.files.size() != summary.files_processed) {
     return Status(ErrorCode::kDatabaseError, fmt::format("run {}: {} files stored, its summary lists {}",
                                                          run.id, run.files.size(), summary.files_processed));
@@ -140,8 +142,8 @@ Result<std::vector<FileOutcome>> LoadFiles(RunStore* store, const RunRecord& run
     if (ref.ordinal != i) {
       return Status(ErrorCode::kDatabaseError, fmt::format("run {}: no stored file at place {}", run.id, i));
     }
-    FP_ASSIGN_OR_RETURN(StoredFile stored,
-                        store->LoadFile(ref.file_id, ref.ordinal, summary.deduplication, columns));
+    FP_ASSIGN_OR_RETURN(StoredFile stored, store->LoadFile(ref.file_id, ref.ordinal, summary.deduplication,
+                                                           columns, RunStore::LoadPath::kSnapshot, spill));
     outcomes.push_back(std::move(stored.outcome));
   }
   return outcomes;
@@ -221,7 +223,19 @@ Result<ReportResult> ReportFromStore(const ReportOptions& options, const RunCont
 
   // Merge, as the run did.
   if (context.listener != nullptr) context.listener->OnStage("merge");
-  FP_ASSIGN_OR_RETURN(const std::vector<FileOutcome> outcomes, LoadFiles(store.get(), run, summary, columns));
+  // The candidates spill as a run's do, beside the master file.
+  std::optional<MemoryBudget> candidate_memory;
+  SpillOptions spill;
+  if (options.candidate_memory_mb > 0) {
+    candidate_memory.emplace(static_cast<uint64_t>(options.candidate_memory_mb) << 20);
+    std::string master = options.master_file;
+    for (const std::string& named : {summary.master_xlsx, summary.master_csv}) {
+      if (master.empty()) master = named;
+    }
+    spill = SpillOptions{fs, std::filesystem::path(master).parent_path(), &*candidate_memory};
+  }
+  FP_ASSIGN_OR_RETURN(const std::vector<FileOutcome> outcomes,
+                      LoadFiles(store.get(), run, summary, columns, spill));
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   std::vector<std::string> paths(outcomes.size());
   for (size_t i = 0; i < outcomes.size(); ++i) {

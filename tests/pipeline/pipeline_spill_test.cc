@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flexpipe/pipeline.h"
+#include "flexpipe/report.h"
 #include "generate/generator.h"
 #include "test_util.h"
 #include "write/fault_injection_fs.h"
@@ -113,6 +114,17 @@ TEST(PipelineSpill, SpilledCandidatesGiveTheSameOutputsAsCandidatesInMemory) {
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->files_reused, 3u);
   EXPECT_TRUE(ReadFileToString(out / "master.csv") == csv[0]);
+
+  // `flexpipe report` writes the run's outputs again from the store, its
+  // candidates spilled the same way.
+  ReportOptions report;
+  report.store = (out / "flexpipe.db").string();
+  report.master_file = (dir.path() / "report" / "master.xlsx").string();
+  report.report_file = (dir.path() / "report" / "summary.json").string();
+  report.candidate_memory_mb = 1;
+  auto reported = ReportFromStore(report, RunContext{});
+  ASSERT_TRUE(reported.ok()) << reported.status().ToString();
+  EXPECT_TRUE(ReadFileToString(dir.path() / "report" / "master.csv") == csv[0]);
 }
 
 TEST(PipelineSpill, AScratchFileThatCannotBeMadeFailsItsFileAloneWithTheReason) {
