@@ -6,31 +6,21 @@
 
 #include <tbb/parallel_sort.h>
 
+#include "core/varint.h"
+
 namespace flexpipe {
 
 void CellPacker::Add(std::string_view cell) {
-  size_t n = cell.size();
-  while (n >= 0x80) {
-    buf_.push_back(static_cast<char>((n & 0x7f) | 0x80));
-    n >>= 7;
-  }
-  buf_.push_back(static_cast<char>(n));
+  AppendVarint(cell.size(), &buf_);
   buf_.append(cell);
 }
 
 bool PackedCells::Next(std::string_view* cell) {
-  if (rest_.empty()) return false;
-  size_t n = 0;
-  int shift = 0;
-  size_t i = 0;
-  while (i < rest_.size()) {
-    const auto b = static_cast<unsigned char>(rest_[i++]);
-    n |= static_cast<size_t>(b & 0x7f) << shift;
-    if ((b & 0x80) == 0) break;
-    shift += 7;
-  }
-  *cell = rest_.substr(i, n);
-  rest_.remove_prefix(i + n);
+  uint64_t n = 0;
+  const size_t header = DecodeVarint(rest_, &n);
+  if (header == 0) return false;
+  *cell = rest_.substr(header, static_cast<size_t>(n));
+  rest_.remove_prefix(std::min(rest_.size(), header + cell->size()));
   return true;
 }
 
@@ -47,25 +37,38 @@ void EncodeRecord(const ScoreResult& result, std::string_view key, std::string_v
   out->append(reinterpret_cast<const char*>(result.components.data()), components * sizeof(double));
   out->append(reinterpret_cast<const char*>(&result.flags), sizeof result.flags);
   out->push_back(static_cast<char>(result.classification));
-  CellPacker packer;
-  packer.Add(key);
-  out->append(packer.bytes());
+  AppendVarint(key.size(), out);
+  out->append(key);
   out->append(cells);
+}
+
+// The size of a record's fixed part (components, flags, classification);
+// 0 when the record is damaged.
+size_t FixedPartSize(std::string_view record) {
+  if (record.empty()) return 0;
+  const auto components = static_cast<size_t>(static_cast<unsigned char>(record[0]));
+  const size_t fixed = 1 + components * sizeof(double) + sizeof(uint32_t) + 1;
+  return components <= kMaxComponents && record.size() >= fixed ? fixed : 0;
+}
+
+// A record's key and packed cells (after its fixed part); false when damaged.
+bool DecodeKeyAndCells(std::string_view record, std::string_view* key, std::string_view* cells) {
+  const size_t fixed = FixedPartSize(record);
+  if (fixed == 0) return false;
+  PackedCells rest(record.substr(fixed));
+  if (!rest.Next(key)) return false;
+  *cells = record.substr(static_cast<size_t>(key->data() + key->size() - record.data()));
+  return true;
 }
 
 bool DecodeRecord(std::string_view record, ScoreResult* result, std::string_view* key,
                   std::string_view* cells) {
-  if (record.empty()) return false;
+  if (!DecodeKeyAndCells(record, key, cells)) return false;
   const auto components = static_cast<size_t>(static_cast<unsigned char>(record[0]));
-  const size_t fixed = 1 + components * sizeof(double) + sizeof result->flags + 1;
-  if (components > kMaxComponents || record.size() < fixed) return false;
   result->components.fill(0);
   std::memcpy(result->components.data(), record.data() + 1, components * sizeof(double));
   std::memcpy(&result->flags, record.data() + 1 + components * sizeof(double), sizeof result->flags);
-  result->classification = static_cast<Classification>(record[fixed - 1]);
-  PackedCells rest(record.substr(fixed));
-  if (!rest.Next(key)) return false;
-  *cells = record.substr(static_cast<size_t>(key->data() + key->size() - record.data()));
+  result->classification = static_cast<Classification>(record[FixedPartSize(record) - 1]);
   return true;
 }
 
@@ -74,9 +77,8 @@ bool DecodeRecord(std::string_view record, ScoreResult* result, std::string_view
 Status CandidateSet::KeyOf(uint32_t i, std::string_view* key) {
   std::string_view record;
   FP_RETURN_IF_ERROR(log_.Read(entries_[i].record, &key_scratch_, &record));
-  ScoreResult result;
   std::string_view cells;
-  if (!DecodeRecord(record, &result, key, &cells))
+  if (!DecodeKeyAndCells(record, key, &cells))
     return Status(ErrorCode::kInternal, "damaged candidate record");
   return Status::Ok();
 }

@@ -5,33 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "core/varint.h"
+
 namespace flexpipe {
 namespace {
 
-constexpr size_t kMaxVarint = 10;
 constexpr size_t kReadGuess = 512;  // bytes read at once from the file: most records
-
-size_t PutVarint(uint64_t n, char* out) {
-  size_t i = 0;
-  while (n >= 0x80) {
-    out[i++] = static_cast<char>((n & 0x7f) | 0x80);
-    n >>= 7;
-  }
-  out[i++] = static_cast<char>(n);
-  return i;
-}
-
-// Parses a varint from the front of `in`; its length in bytes, 0 when `in`
-// ends inside it.
-size_t GetVarint(std::string_view in, uint64_t* n) {
-  *n = 0;
-  for (size_t i = 0; i < in.size() && i < kMaxVarint; ++i) {
-    const auto b = static_cast<unsigned char>(in[i]);
-    *n |= static_cast<uint64_t>(b & 0x7f) << (7 * i);
-    if ((b & 0x80) == 0) return i + 1;
-  }
-  return 0;
-}
 
 }  // namespace
 
@@ -42,8 +21,8 @@ RecordLog::~RecordLog() {
 }
 
 Result<uint64_t> RecordLog::Append(std::string_view record) {
-  char header[kMaxVarint];
-  const size_t header_size = PutVarint(record.size(), header);
+  char header[kMaxVarintBytes];
+  const size_t header_size = EncodeVarint(record.size(), header);
   const uint64_t offset = size_;
   for (std::string_view part : {std::string_view(header, header_size), record}) {
     while (!part.empty()) {
@@ -120,7 +99,7 @@ Status RecordLog::Read(uint64_t offset, std::string* scratch, std::string_view* 
     const std::string_view rest(
         chunks_[(offset - base_) / kChunkBytes].get() + within,
         static_cast<size_t>(std::min<uint64_t>(kChunkBytes - within, size_ - offset)));
-    const size_t header = GetVarint(rest, &length);
+    const size_t header = DecodeVarint(rest, &length);
     if (header > 0 && header + length <= rest.size()) {
       *record = rest.substr(header, static_cast<size_t>(length));
       return Status::Ok();
@@ -129,7 +108,7 @@ Status RecordLog::Read(uint64_t offset, std::string* scratch, std::string_view* 
   const auto guess = static_cast<size_t>(std::min<uint64_t>(kReadGuess, size_ - offset));
   scratch->resize(guess);
   FP_RETURN_IF_ERROR(CopyOut(offset, guess, scratch->data()));
-  const size_t header = GetVarint(*scratch, &length);
+  const size_t header = DecodeVarint(*scratch, &length);
   if (header == 0 || offset + header + length > size_) {
     return Status(ErrorCode::kInternal, fmt::format("record log: damaged record at {}", offset));
   }

@@ -6,19 +6,12 @@
 #include <fmt/format.h>
 
 #include "core/deflate.h"
+#include "core/varint.h"
 
 namespace flexpipe {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "snapshots store doubles little-endian");
-
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
 
 void PutDouble(double x, std::string* out) {
   char bytes[sizeof x];
@@ -27,7 +20,7 @@ void PutDouble(double x, std::string* out) {
 }
 
 void PutBytes(std::string_view bytes, std::string* out) {
-  PutVarint(bytes.size(), out);
+  AppendVarint(bytes.size(), out);
   out->append(bytes);
 }
 
@@ -38,14 +31,13 @@ struct Cursor {
 
   uint64_t Varint() {
     uint64_t v = 0;
-    for (int shift = 0; shift < 64 && !rest.empty(); shift += 7) {
-      const auto b = static_cast<unsigned char>(rest[0]);
-      rest.remove_prefix(1);
-      v |= static_cast<uint64_t>(b & 0x7f) << shift;
-      if ((b & 0x80) == 0) return v;
+    const size_t n = DecodeVarint(rest, &v);
+    if (n == 0) {
+      ok = false;
+      return 0;
     }
-    ok = false;
-    return 0;
+    rest.remove_prefix(n);
+    return v;
   }
   uint8_t Byte() {
     if (rest.empty()) {
@@ -81,12 +73,12 @@ struct Cursor {
 }  // namespace
 
 void AppendSnapshot(const Candidate& c, size_t components, std::string* out) {
-  PutVarint(c.id.sheet, out);
-  PutVarint(c.id.row, out);
+  AppendVarint(c.id.sheet, out);
+  AppendVarint(c.id.row, out);
   PutDouble(c.result.score, out);
   out->push_back(static_cast<char>(components));
   for (size_t i = 0; i < components; ++i) PutDouble(c.result.components[i], out);
-  PutVarint(c.result.flags, out);
+  AppendVarint(c.result.flags, out);
   out->push_back(static_cast<char>(c.result.classification));
   PutBytes(c.key, out);
   PutBytes(c.packed_cells, out);
