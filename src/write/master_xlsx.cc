@@ -54,134 +54,58 @@ std::optional<double> ParseNumber(std::string_view text) {
   return value;
 }
 
-// A master cell as the workbook types it: its column and value (text in
-// the block's buffer). Text when the CSV's text is not of the column's type
-// (never for text the pipeline produced).
-struct TypedCell {
-  enum class Kind : uint8_t { kText, kNumber, kDate, kBoolean };
-  Kind kind = Kind::kText;
-  XlsxStyle style = XlsxStyle::kGeneral;
-  uint32_t col = 0;
-  double number = 0;                       // kNumber; kBoolean: 0 or 1
-  Date date;                               // kDate
-  uint32_t text_begin = 0, text_size = 0;  // kText
-};
-
-// Rows rendered and typed off the workbook's thread.
+// Rows rendered, typed and formatted as sheet XML off the workbook's thread.
 struct RowBlock {
-  size_t begin = 0, end = 0;      // rows of merged.ranked
-  std::vector<TypedCell> cells;   // row by row
-  std::vector<uint32_t> row_end;  // per row: end of its cells
-  std::string texts;
-  Status status;  // why a row could not be rendered
-  // Engines that take formatted rows: the rows' sheet XML, where each row's
-  // XML ends, and how many texts were cut to Excel's limit.
-  std::string xml;
-  std::vector<size_t> xml_end;
-  uint64_t truncated = 0;
+  size_t begin = 0, end = 0;    // rows of merged.ranked
+  std::string xml;              // the rows' sheet XML
+  std::vector<size_t> xml_end;  // per row: where its XML ends
+  uint64_t truncated = 0;       // texts cut to Excel's limit
+  Status status;                // why a row could not be rendered
   std::string prepared, scratch, iso;
 };
 
-// Appends `cell` typed for its column; a missing cell is no cell.
-void AddTypedCell(uint32_t col, const MasterCell& cell, const MasterColumnType& type, RowBlock* block) {
+// Formats `cell` as the workbook types its column, by the rules of
+// XlsxWorkbook's Write* calls: a number, date or boolean when the CSV's text
+// is one (a date Excel cannot show stays ISO text, a number that is not
+// finite a styled blank), otherwise text; a missing cell is no cell.
+void FormatMasterCell(uint32_t col, const MasterCell& cell, const MasterColumnType& type, RowBlock* block,
+                      SheetXmlWriter* xml) {
   if (cell.text.empty()) return;
-  TypedCell t;
-  t.col = col;
-  t.style = type.style;
+  std::string_view text = cell.text;
+  XlsxStyle text_style = XlsxStyle::kGeneral;
   switch (type.type) {
     case MasterCellType::kNumber:
       if (const auto v = ParseNumber(cell.text)) {
-        t.kind = TypedCell::Kind::kNumber;
-        t.number = *v;
-        block->cells.push_back(t);
+        if (std::isfinite(*v)) {
+          xml->Number(col, *v, type.style);
+        } else if (type.style != XlsxStyle::kGeneral) {
+          xml->Blank(col, type.style);
+        }
         return;
       }
       break;
     case MasterCellType::kDate:
       if (const auto d = ParseIsoDate(cell.text)) {
-        t.kind = TypedCell::Kind::kDate;
-        t.date = *d;
-        block->cells.push_back(t);
-        return;
+        if (const auto serial = XlsxWorkbook::DateSerial(*d)) {
+          xml->Number(col, *serial, type.style);
+          return;
+        }
+        block->iso = FormatIso(*d);
+        text = block->iso;
+        text_style = type.style;
       }
       break;
     case MasterCellType::kBoolean:
       if (cell.text == "true" || cell.text == "false") {
-        t.kind = TypedCell::Kind::kBoolean;
-        t.number = cell.text == "true" ? 1 : 0;
-        t.style = XlsxStyle::kGeneral;
-        block->cells.push_back(t);
+        xml->Boolean(col, cell.text == "true", XlsxStyle::kGeneral);
         return;
       }
       break;
     case MasterCellType::kText:
       break;
   }
-  t.kind = TypedCell::Kind::kText;
-  t.style = XlsxStyle::kGeneral;
-  t.text_begin = static_cast<uint32_t>(block->texts.size());
-  t.text_size = static_cast<uint32_t>(cell.text.size());
-  block->texts.append(cell.text);
-  block->cells.push_back(t);
-}
-
-Status WriteTypedCell(XlsxWorkbook* wb, uint32_t row, const TypedCell& t, const RowBlock& block) {
-  switch (t.kind) {
-    case TypedCell::Kind::kNumber:
-      return wb->WriteNumber(row, t.col, t.number, t.style);
-    case TypedCell::Kind::kDate:
-      return wb->WriteDate(row, t.col, t.date, t.style);
-    case TypedCell::Kind::kBoolean:
-      return wb->WriteBoolean(row, t.col, t.number != 0);
-    case TypedCell::Kind::kText:
-      break;
-  }
-  return wb->WriteText(row, t.col, std::string_view(block.texts).substr(t.text_begin, t.text_size));
-}
-
-// The block's typed cells as sheet XML, as WriteTypedCell would have the
-// workbook write them; its first row is data row `first_row` (0-based, over
-// every sheet) of sheets of `max_rows` data rows under a header row.
-void FormatTypedCells(RowBlock* block, size_t first_row, uint32_t max_rows) {
-  block->xml.clear();
-  block->xml_end.clear();
-  block->truncated = 0;
-  SheetXmlWriter xml(&block->xml);
-  uint32_t cell = 0;
-  for (size_t r = 0; r < block->row_end.size(); ++r) {
-    xml.StartRow(static_cast<uint32_t>((first_row + r) % max_rows + 1));
-    for (; cell < block->row_end[r]; ++cell) {
-      const TypedCell& t = block->cells[cell];
-      std::string_view text = std::string_view(block->texts).substr(t.text_begin, t.text_size);
-      XlsxStyle style = t.style;
-      switch (t.kind) {
-        case TypedCell::Kind::kNumber:
-          if (std::isfinite(t.number)) {
-            xml.Number(t.col, t.number, style);
-          } else if (style != XlsxStyle::kGeneral) {
-            xml.Blank(t.col, style);
-          }
-          continue;
-        case TypedCell::Kind::kDate:
-          if (const auto serial = XlsxWorkbook::DateSerial(t.date)) {
-            xml.Number(t.col, *serial, style);
-            continue;
-          }
-          block->iso = FormatIso(t.date);
-          text = block->iso;
-          break;
-        case TypedCell::Kind::kBoolean:
-          xml.Boolean(t.col, t.number != 0, XlsxStyle::kGeneral);
-          continue;
-        case TypedCell::Kind::kText:
-          break;
-      }
-      if (XlsxWorkbook::PrepareText(text, &block->prepared, &block->scratch)) ++block->truncated;
-      xml.Text(t.col, block->prepared, style);
-    }
-    xml.EndRow();
-    block->xml_end.push_back(block->xml.size());
-  }
+  if (XlsxWorkbook::PrepareText(text, &block->prepared, &block->scratch)) ++block->truncated;
+  xml->Text(col, block->prepared, text_style);
 }
 
 // Header, frozen header row and widths of a table sheet.
@@ -231,65 +155,55 @@ Status WriteCandidateSheets(XlsxWorkbook* wb, std::span<const CandidateSet* cons
   uint32_t row = 0;  // data rows on the current sheet
   FP_RETURN_IF_ERROR(StartTable(wb, CandidateSheetName(sheet), headers, widths));
 
-  // Blocks of rows are rendered and typed on every thread — and formatted as
-  // sheet XML there too, for an engine that takes formatted rows; the
-  // workbook (whose compression runs on every thread too) takes them in order.
+  // Blocks of rows are rendered, typed and formatted as sheet XML on every
+  // thread; the workbook (whose compression runs on every thread too) takes
+  // them in order. A row's number is known ahead: data row r (0-based, over
+  // every sheet) is row r % max_rows + 1 of its sheet, under the header.
+  if (!wb->accepts_formatted_rows()) {
+    return Status(ErrorCode::kInternal, "the master workbook's engine must take formatted rows");
+  }
   const std::span<const CandidateRef> ranked = merged.ranked;
-  const bool formatted = wb->accepts_formatted_rows() && headers.size() <= XlsxWorkbook::kMaxColumns;
   Status written;
   RunOrderedBlocks<RowBlock>(
       ranked.size(), kWorkbookBlockRows, [&] { return written.ok(); },
       [&](RowBlock* block) {
-        block->cells.clear();
-        block->row_end.clear();
-        block->texts.clear();
+        block->xml.clear();
+        block->xml_end.clear();
+        block->truncated = 0;
         MasterRowRenderer renderer(sets, layout, scorer, file_paths);
         const auto types = renderer.column_types();
+        SheetXmlWriter xml(&block->xml);
         const auto rows = ranked.subspan(block->begin, block->end - block->begin);
         for (size_t i = 0; i < rows.size(); ++i) {
           renderer.PrefetchAhead(rows, i);
           const auto cells = renderer.Render(rows[i]);
-          for (uint32_t c = 0; c < cells.size(); ++c) AddTypedCell(c, cells[c], types[c], block);
-          block->row_end.push_back(static_cast<uint32_t>(block->cells.size()));
+          xml.StartRow(static_cast<uint32_t>((block->begin + i) % max_rows + 1));
+          for (uint32_t c = 0; c < cells.size(); ++c) FormatMasterCell(c, cells[c], types[c], block, &xml);
+          xml.EndRow();
+          block->xml_end.push_back(block->xml.size());
         }
         block->status = renderer.status();
-        if (formatted) FormatTypedCells(block, block->begin, max_rows);
       },
       [&](RowBlock* block) {
         if (written.ok()) written = block->status;
-        if (formatted) {
-          // In runs of rows that fall on one sheet.
-          const size_t rows = block->xml_end.size();
-          uint64_t truncated = block->truncated;
-          for (size_t r = 0; r < rows && written.ok();) {
-            if (row == max_rows) {
-              written = EndTable(wb, row, headers.size());
-              if (written.ok()) written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
-              row = 0;
-              if (!written.ok()) break;
-            }
-            const size_t run = std::min<size_t>(rows - r, max_rows - row);
-            const size_t from = r == 0 ? 0 : block->xml_end[r - 1];
-            const std::string_view xml =
-                std::string_view(block->xml).substr(from, block->xml_end[r + run - 1] - from);
-            written = wb->WriteFormattedRows(row + 1, static_cast<uint32_t>(row + run), xml, truncated);
-            truncated = 0;
-            row += static_cast<uint32_t>(run);
-            r += run;
-          }
-          return;
-        }
-        uint32_t cell = 0;
-        for (size_t r = 0; r < block->row_end.size() && written.ok(); ++r) {
+        // In runs of rows that fall on one sheet.
+        const size_t rows = block->xml_end.size();
+        uint64_t truncated = block->truncated;
+        for (size_t r = 0; r < rows && written.ok();) {
           if (row == max_rows) {
             written = EndTable(wb, row, headers.size());
             if (written.ok()) written = StartTable(wb, CandidateSheetName(++sheet), headers, widths);
             row = 0;
+            if (!written.ok()) break;
           }
-          ++row;
-          for (; cell < block->row_end[r] && written.ok(); ++cell) {
-            written = WriteTypedCell(wb, row, block->cells[cell], *block);
-          }
+          const size_t run = std::min<size_t>(rows - r, max_rows - row);
+          const size_t from = r == 0 ? 0 : block->xml_end[r - 1];
+          const std::string_view xml =
+              std::string_view(block->xml).substr(from, block->xml_end[r + run - 1] - from);
+          written = wb->WriteFormattedRows(row + 1, static_cast<uint32_t>(row + run), xml, truncated);
+          truncated = 0;
+          row += static_cast<uint32_t>(run);
+          r += run;
         }
       });
   FP_RETURN_IF_ERROR(written);
