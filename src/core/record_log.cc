@@ -14,6 +14,12 @@ constexpr size_t kReadGuess = 512;  // bytes read at once from the file: most re
 
 }  // namespace
 
+SpillBudget::SpillBudget(FileSystem* fs, std::filesystem::path dir, int megabytes) {
+  if (megabytes <= 0) return;
+  budget_ = std::make_unique<MemoryBudget>(static_cast<uint64_t>(megabytes) << 20);
+  options_ = SpillOptions{fs, std::move(dir), budget_.get()};
+}
+
 RecordLog::RecordLog(SpillOptions spill) : spill_(std::move(spill)) {}
 
 RecordLog::~RecordLog() {

@@ -35,6 +35,19 @@ struct SpillOptions {
   MemoryBudget* budget = nullptr;  // shared by the logs of a run; null = never spill
 };
 
+// A run's memory for candidate rows: `megabytes` shared by the logs given
+// options(), which spill into `dir` beyond it; 0 = no budget, nothing spills.
+// Must outlive those logs.
+class SpillBudget {
+ public:
+  SpillBudget(FileSystem* fs, std::filesystem::path dir, int megabytes);
+  const SpillOptions& options() const { return options_; }
+
+ private:
+  std::unique_ptr<MemoryBudget> budget_;
+  SpillOptions options_;
+};
+
 class RecordLog {
  public:
   static constexpr size_t kChunkBytes = size_t{1} << 20;

@@ -2,7 +2,6 @@
 #include "flexpipe/pipeline.h"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 #include <thread>
 
@@ -15,7 +14,7 @@
 #include "aggregate/merge.h"
 #include "aggregate/statistics.h"
 #include "core/env.h"
-#include "core/memory_budget.h"
+#include "core/record_log.h"
 #include "discover/discovery.h"
 #include "pipeline/file_task.h"
 #include "pipeline/run_outputs.h"
@@ -231,12 +230,9 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   task.retry_backoff_seconds = options.processing.retry_backoff_seconds;
   task.timeout_seconds = options.processing.timeout_minutes * 60;
   task.memory_limit_bytes = static_cast<uint64_t>(options.processing.memory_limit_gb * 1e9);
-  std::optional<MemoryBudget> candidate_memory;
-  if (options.processing.candidate_memory_mb > 0) {
-    candidate_memory.emplace(static_cast<uint64_t>(options.processing.candidate_memory_mb) << 20);
-    task.spill =
-        SpillOptions{fs, std::filesystem::path(options.output.master_file).parent_path(), &*candidate_memory};
-  }
+  const SpillBudget candidate_memory(fs, std::filesystem::path(options.output.master_file).parent_path(),
+                                     options.processing.candidate_memory_mb);
+  task.spill = candidate_memory.options();
   task.listener = context.listener;
   task.cancel = context.cancel;
   task.max_rows = context.validate_sample_rows;

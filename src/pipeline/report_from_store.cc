@@ -18,7 +18,7 @@
 #include "aggregate/statistics.h"
 #include "core/date.h"
 #include "core/env.h"
-#include "core/memory_budget.h"
+#include "core/record_log.h"
 #include "pipeline/file_task.h"
 #include "pipeline/run_outputs.h"
 #include "score/profile.h"
@@ -224,18 +224,14 @@ Result<ReportResult> ReportFromStore(const ReportOptions& options, const RunCont
   // Merge, as the run did.
   if (context.listener != nullptr) context.listener->OnStage("merge");
   // The candidates spill as a run's do, beside the master file.
-  std::optional<MemoryBudget> candidate_memory;
-  SpillOptions spill;
-  if (options.candidate_memory_mb > 0) {
-    candidate_memory.emplace(static_cast<uint64_t>(options.candidate_memory_mb) << 20);
-    std::string master = options.master_file;
-    for (const std::string& named : {summary.master_xlsx, summary.master_csv}) {
-      if (master.empty()) master = named;
-    }
-    spill = SpillOptions{fs, std::filesystem::path(master).parent_path(), &*candidate_memory};
+  std::string master = options.master_file;
+  for (const std::string& named : {summary.master_xlsx, summary.master_csv}) {
+    if (master.empty()) master = named;
   }
+  const SpillBudget candidate_memory(fs, std::filesystem::path(master).parent_path(),
+                                     options.candidate_memory_mb);
   FP_ASSIGN_OR_RETURN(const std::vector<FileOutcome> outcomes,
-                      LoadFiles(store.get(), run, summary, columns, spill));
+                      LoadFiles(store.get(), run, summary, columns, candidate_memory.options()));
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   std::vector<std::string> paths(outcomes.size());
   for (size_t i = 0; i < outcomes.size(); ++i) {

@@ -50,6 +50,16 @@ std::string Comparable(const std::filesystem::path& summary_file, std::vector<st
   return j.dump(1);
 }
 
+// `files` generated exports of 12,000 rows (~2.5 MB of candidate rows each) in dir/in.
+void GenerateExports(const TempDir& dir, const std::string& scenario, int files) {
+  GenerateOptions gen;
+  gen.out_dir = dir.path() / "in";
+  gen.scenario = scenario;
+  gen.rows = 12'000;
+  gen.files = files;
+  ASSERT_TRUE(Generate(testing::DefaultFs(), gen).ok());
+}
+
 std::string Ranking(const std::filesystem::path& db) {
   std::string out;
   EXPECT_EQ(testing::RunCommand("sqlite3 '" + db.string() +
@@ -62,12 +72,7 @@ std::string Ranking(const std::filesystem::path& db) {
 
 TEST(PipelineSpill, SpilledCandidatesGiveTheSameOutputsAsCandidatesInMemory) {
   TempDir dir;
-  GenerateOptions gen;
-  gen.out_dir = dir.path() / "in";
-  gen.scenario = "duplicates";  // duplicates inside and across files
-  gen.rows = 12'000;            // ~2.5 MB of candidate rows per file
-  gen.files = 3;
-  ASSERT_TRUE(Generate(testing::DefaultFs(), gen).ok());
+  GenerateExports(dir, "duplicates", 3);  // duplicates inside and across files
 
   std::vector<std::string> csv, json, ranking;
   std::vector<std::vector<std::string>> notes(2);
@@ -129,11 +134,7 @@ TEST(PipelineSpill, SpilledCandidatesGiveTheSameOutputsAsCandidatesInMemory) {
 
 TEST(PipelineSpill, AScratchFileThatCannotBeMadeFailsItsFileAloneWithTheReason) {
   TempDir dir;
-  GenerateOptions gen;
-  gen.out_dir = dir.path() / "in";
-  gen.rows = 12'000;
-  gen.files = 1;
-  ASSERT_TRUE(Generate(testing::DefaultFs(), gen).ok());
+  GenerateExports(dir, "valid", 1);
   dir.Write("in/a_small.csv",
             "Address,City,State,Zoning,Acres,Building SqFt\n1 Flex Way,Boca Raton,FL,IL,2,20000\n");
   FaultInjectionFileSystem fs;
@@ -167,11 +168,7 @@ class FailReadsWhenWriting final : public ProgressListener {
 
 TEST(PipelineSpill, CandidatesThatCannotBeReadBackFailTheRunAndNoOutputIsWritten) {
   TempDir dir;
-  GenerateOptions gen;
-  gen.out_dir = dir.path() / "in";
-  gen.rows = 12'000;
-  gen.files = 2;
-  ASSERT_TRUE(Generate(testing::DefaultFs(), gen).ok());
+  GenerateExports(dir, "valid", 2);
   for (const int workers : {1, 2}) {  // statistics counted before the outputs, or beside the master CSV
     SCOPED_TRACE(workers);
     FaultInjectionFileSystem fs;
