@@ -74,9 +74,9 @@ bool DecodeRecord(std::string_view record, ScoreResult* result, std::string_view
 
 }  // namespace
 
-Status CandidateSet::KeyOf(uint32_t i, std::string_view* key) {
+Status CandidateSet::KeyAt(size_t i, std::string* scratch, std::string_view* key) const {
   std::string_view record;
-  FP_RETURN_IF_ERROR(log_.Read(entries_[i].record, &key_scratch_, &record));
+  FP_RETURN_IF_ERROR(log_.Read(entries_[i].record, scratch, &record));
   std::string_view cells;
   if (!DecodeKeyAndCells(record, key, &cells))
     return Status(ErrorCode::kInternal, "damaged candidate record");
@@ -99,7 +99,7 @@ Status CandidateSet::Insert(const RowId& id, const ScoreResult& result, std::str
     Status failed;
     const auto same_key = [&](uint32_t p) {
       std::string_view stored;
-      if (Status s = KeyOf(p, &stored); !s.ok()) {
+      if (Status s = KeyAt(p, &key_scratch_, &stored); !s.ok()) {
         failed = s;
         return false;
       }

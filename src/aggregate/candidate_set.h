@@ -98,6 +98,8 @@ class CandidateSet {
   // until `scratch` is used again (and, while adding, until the next Add).
   // Thread-safe after Seal() (with a scratch per thread).
   Status Load(size_t i, std::string* scratch, Candidate* out) const;
+  // Candidate i's de-duplication key only (empty: none), as Load gives it.
+  Status KeyAt(size_t i, std::string* scratch, std::string_view* key) const;
   // Start loading candidate i into the cache: its entry, and (once the entry
   // is there) its record when that is in memory.
   void PrefetchEntry(size_t i) const { __builtin_prefetch(entries_.data() + i); }
@@ -113,7 +115,6 @@ class CandidateSet {
  private:
   Status Insert(const RowId& id, const ScoreResult& result, std::string_view packed_cells,
                 std::string_view key);
-  Status KeyOf(uint32_t i, std::string_view* key);
 
   CandidateLayout layout_;
   bool dedup_;

@@ -20,21 +20,21 @@ Result<std::vector<std::vector<bool>>> DropCrossFileDuplicates(std::span<const C
   std::vector<CandidateRef> holders;  // per key: the candidate kept so far
   by_key.Reserve(total);
   std::string scratch_a, scratch_b;
-  Candidate a, b;
+  std::string_view a, b;  // the keys compared
   for (uint32_t s = 0; s < sets.size(); ++s) {
     const CandidateSet* set = sets[s];
     if (set == nullptr) continue;
     dropped[s].resize(set->size());
     for (uint32_t i = 0; i < set->size(); ++i) {
-      FP_RETURN_IF_ERROR(set->Load(i, &scratch_a, &a));
-      if (a.key.empty()) continue;
+      FP_RETURN_IF_ERROR(set->KeyAt(i, &scratch_a, &a));
+      if (a.empty()) continue;
       Status failed;
       const auto same_key = [&](uint32_t p) {
-        if (failed.ok()) failed = sets[holders[p].set]->Load(holders[p].index, &scratch_b, &b);
-        return failed.ok() && a.key == b.key;
+        if (failed.ok()) failed = sets[holders[p].set]->KeyAt(holders[p].index, &scratch_b, &b);
+        return failed.ok() && a == b;
       };
       const auto [found, inserted] =
-          by_key.FindOrInsert(KeyIndex::Hash(a.key), static_cast<uint32_t>(holders.size()), same_key);
+          by_key.FindOrInsert(KeyIndex::Hash(a), static_cast<uint32_t>(holders.size()), same_key);
       FP_RETURN_IF_ERROR(failed);
       if (inserted) {
         holders.push_back(CandidateRef{s, i});
