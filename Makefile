@@ -11,8 +11,9 @@ all: build
 build:
 	scripts/bootstrap Release $(BUILD_DIR)
 
-# Installs what is missing, builds Release, runs the pipeline on examples/data.
-demo: build
+# Installs what is missing, builds the Release binary, runs the pipeline on examples/data.
+demo:
+	BUILD_TARGETS=flexpipe scripts/bootstrap Release $(BUILD_DIR)
 	scripts/demo $(BUILD_DIR)/flexpipe
 
 # Builds and runs every test (unit, integration, end-to-end).

@@ -32,7 +32,8 @@ struct InputOptions {
 };
 
 struct ProcessingOptions {
-  // Files scheduled per group; progress is summarised after each group.
+  // Files scheduled per group; after each group the console sums up the files
+  // done so far.
   // Default: 10. YAML: processing.batch_size.
   int batch_size = 10;
   // Threads reading files (several at once) and scoring and writing rows (in
@@ -119,8 +120,11 @@ struct FilteringOptions {
 struct LoggingOptions {
   std::string level = "INFO";              // TRACE DEBUG INFO WARNING ERROR. YAML: logging.level.
   std::string file = "logs/pipeline.log";  // "" = no log file. YAML: logging.file.
-  int progress_interval = 100;             // Rows between progress updates (x1000 rows on big files).
-  // Progress lines while running; false = only the final report. Default: true.
+  // Rows between progress updates while a file is read; at most one update per
+  // batch of processing.rows_per_batch rows. Default: 100. YAML: logging.progress_interval.
+  int progress_interval = 100;
+  // A line per file and the live progress line; false = only warnings,
+  // errors and the final report. Default: true.
   // YAML: logging.progress_reporting (the seed's PipelineConfiguration.progress_reporting).
   bool progress_reporting = true;
 

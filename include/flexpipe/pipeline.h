@@ -27,11 +27,17 @@ class ProgressListener {
   // After discovery, before any file is read (seed requirement 1.2).
   virtual void OnDiscovered(const std::vector<std::string>& /*files*/,
                             const std::vector<Problem>& /*skipped*/) {}
+  // `ordinal` is the file's place in the sorted list OnDiscovered gave (from 0).
+  // With several workers, files start and finish in any order.
   virtual void OnFileStarted(const std::string& /*path*/, uint32_t /*ordinal*/) {}
-  // Every few thousand rows while a file is read.
-  virtual void OnFileProgress(const std::string& /*path*/, uint64_t /*rows*/, uint64_t /*bytes_read*/,
-                              uint64_t /*total_bytes*/) {}
+  // While a file is read: after a batch of rows, once logging.progress_interval
+  // rows have been read since the last call.
+  virtual void OnFileProgress(uint32_t /*ordinal*/, const std::string& /*path*/, uint64_t /*rows*/,
+                              uint64_t /*bytes_read*/, uint64_t /*total_bytes*/) {}
   virtual void OnFileFinished(const FileReport& /*report*/) {}
+  // After each group of processing.batch_size files (files [0, files_done)
+  // have all finished), when the run has more than one group.
+  virtual void OnGroupFinished(size_t /*files_done*/, size_t /*files_total*/) {}
   // A stage after reading starts: "merge", "write".
   virtual void OnStage(std::string_view /*stage*/) {}
 };

@@ -30,60 +30,114 @@ void ConsoleListener::ClearLine() {
   }
 }
 
+void ConsoleListener::DrawLiveLine(bool force) {
+  if (!options_.tty || options_.quiet || !options_.progress) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  last_draw_ = now;
+  ClearLine();
+  if (reading_.empty()) return;
+  const auto& [ordinal, r] = *reading_.begin();
+  std::fprintf(stderr, "[%u/%zu] %s: %s rows (%.0f%%)", ordinal + 1, total_, Truncate(r.path, 60).c_str(),
+               WithThousands(r.rows).c_str(), r.percent);
+  if (reading_.size() > 1) std::fprintf(stderr, " + %zu more being read", reading_.size() - 1);
+  std::fflush(stderr);
+  line_open_ = true;
+}
+
 void ConsoleListener::OnDiscovered(const std::vector<std::string>& files,
                                    const std::vector<Problem>& skipped) {
   std::lock_guard lock(mu_);
   total_ = files.size();
-  log_->info("found {} file{} to process", files.size(), files.size() == 1 ? "" : "s");
+  log_->info("found {} file{} to process", WithThousands(files.size()), files.size() == 1 ? "" : "s");
   for (const Problem& p : skipped) log_->warn("skipped {}: {}", p.file, p.message);
 }
 
 void ConsoleListener::OnFileStarted(const std::string& path, uint32_t ordinal) {
   std::lock_guard lock(mu_);
   log_->debug("reading {} (file {} of {})", path, ordinal + 1, total_);
+  reading_[ordinal] = Reading{path, 0, 0};
+  DrawLiveLine(/*force=*/false);
 }
 
-void ConsoleListener::OnFileProgress(const std::string& path, uint64_t rows, uint64_t bytes_read,
-                                     uint64_t total_bytes) {
+void ConsoleListener::OnFileProgress(uint32_t ordinal, const std::string& path, uint64_t rows,
+                                     uint64_t bytes_read, uint64_t total_bytes) {
   std::lock_guard lock(mu_);
-  if (!options_.tty || options_.quiet) {
-    log_->debug("{}: {} rows read", path, rows);
-    return;
-  }
   const double pct =
       total_bytes > 0 ? 100.0 * static_cast<double>(bytes_read) / static_cast<double>(total_bytes) : 0;
-  ClearLine();
-  std::fprintf(stderr, "[%zu/%zu] %s: %s rows (%.0f%%)", done_ + 1, total_, Truncate(path, 60).c_str(),
-               WithThousands(rows).c_str(), pct);
-  std::fflush(stderr);
-  line_open_ = true;
+  reading_[ordinal] = Reading{path, rows, pct};
+  if (!options_.tty || options_.quiet) {
+    log_->debug("{}: {} rows read ({:.0f}%)", path, WithThousands(rows), pct);
+    return;
+  }
+  DrawLiveLine(/*force=*/false);
+}
+
+std::vector<ConsoleListener::Line> ConsoleListener::LinesOf(const FileReport& r) const {
+  std::vector<Line> lines;
+  const std::string number = fmt::format("[{}/{}]", r.ordinal + 1, total_);
+  if (!r.succeeded) {
+    lines.push_back({spdlog::level::err,
+                     fmt::format("{} {}: FAILED {}: {}", number, r.path, r.error_code, r.error_message)});
+    return lines;
+  }
+  if (options_.progress) {
+    lines.push_back(
+        {spdlog::level::info, fmt::format("{} {}: {} rows, {} candidates, {:.2f} s{}", number, r.path,
+                                          WithThousands(r.rows_read), WithThousands(r.candidates), r.seconds,
+                                          r.reused ? " (unchanged: taken from the store)" : "")});
+  }
+  std::vector<std::string> parts;
+  if (r.ragged_rows > 0) {
+    parts.push_back(fmt::format("{} row{} with a wrong cell count", WithThousands(r.ragged_rows),
+                                r.ragged_rows == 1 ? "" : "s"));
+  }
+  if (r.value_problems > 0) {
+    parts.push_back(fmt::format("{} value{} that did not parse", WithThousands(r.value_problems),
+                                r.value_problems == 1 ? "" : "s"));
+  }
+  if (!parts.empty()) {
+    lines.push_back({spdlog::level::warn, fmt::format("{}: {} (scored on the values that did parse)", r.path,
+                                                      fmt::join(parts, ", "))});
+    for (size_t i = 0; i < r.row_problems.size() && i < kRowProblemSamples; ++i) {
+      const Problem& p = r.row_problems[i];
+      lines.push_back({spdlog::level::debug,
+                       fmt::format("  row {}{}: {}", p.row,
+                                   p.column.empty() ? "" : ", column \"" + p.column + "\"", p.message)});
+    }
+  }
+  return lines;
 }
 
 void ConsoleListener::OnFileFinished(const FileReport& r) {
   std::lock_guard lock(mu_);
-  ++done_;
-  if (options_.tty) ClearLine();
-  if (r.succeeded) {
-    log_->info("[{}/{}] {}: {} rows, {} candidates, {:.2f} s", done_, total_, r.path,
-               WithThousands(r.rows_read), WithThousands(r.candidates), r.seconds);
-    std::vector<std::string> parts;
-    if (r.ragged_rows > 0) parts.push_back(fmt::format("{} rows with a wrong cell count", r.ragged_rows));
-    if (r.value_problems > 0) parts.push_back(fmt::format("{} values that did not parse", r.value_problems));
-    if (!parts.empty()) {
-      log_->warn("{}: {} (scored on the values that did parse)", r.path, fmt::join(parts, ", "));
-      for (size_t i = 0; i < r.row_problems.size() && i < kRowProblemSamples; ++i) {
-        const Problem& p = r.row_problems[i];
-        log_->debug("  row {}{}: {}", p.row, p.column.empty() ? "" : ", column \"" + p.column + "\"",
-                    p.message);
-      }
-    }
-  } else {
-    log_->error("[{}/{}] {}: FAILED {}: {}", done_, total_, r.path, r.error_code, r.error_message);
+  reading_.erase(r.ordinal);
+  rows_ += r.rows_read;
+  candidates_ += r.candidates;
+  failed_ += r.succeeded ? 0 : 1;
+  waiting_[r.ordinal] = LinesOf(r);
+  bool printed = false;
+  for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_to_print_;
+       it = waiting_.erase(it), ++next_to_print_) {
+    if (!printed) ClearLine();
+    printed = true;
+    for (const Line& line : it->second) log_->log(line.level, "{}", line.text);
   }
+  DrawLiveLine(/*force=*/printed);
+}
+
+void ConsoleListener::OnGroupFinished(size_t files_done, size_t files_total) {
+  std::lock_guard lock(mu_);
+  if (!options_.progress) return;
+  ClearLine();
+  log_->info("{} of {} files done: {} rows, {} candidates before de-duplication{}", WithThousands(files_done),
+             WithThousands(files_total), WithThousands(rows_), WithThousands(candidates_),
+             failed_ > 0 ? fmt::format(", {} failed", WithThousands(failed_)) : "");
 }
 
 void ConsoleListener::OnStage(std::string_view stage) {
   std::lock_guard lock(mu_);
+  ClearLine();
   log_->debug("stage: {}", stage);
 }
 

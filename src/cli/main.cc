@@ -144,10 +144,6 @@ int ValidateCommand(const RunFlags& flags) {
     return summary.status().code() == ErrorCode::kConfigError ? kExitUsage : kExitFailed;
   }
   if (!flags.quiet) PrintValidationReport(*summary, context.validate_sample_rows);
-  if (summary->files_found == 0) {
-    log->error("no input files found in {}", fmt::join(options->input.paths, ", "));
-    return kExitFailed;
-  }
   if (summary->files_succeeded == 0) return kExitFailed;
   return summary->files_failed > 0 ? kExitSomeFailed : kExitOk;
 }
@@ -180,7 +176,8 @@ int RunCommand(const RunFlags& flags) {
     }
     options->input.paths = previous->inputs;
   }
-  ConsoleListener listener(ConsoleOptions{flags.quiet, ::isatty(STDERR_FILENO) == 1}, log);
+  ConsoleListener listener(
+      ConsoleOptions{flags.quiet, ::isatty(STDERR_FILENO) == 1, options->logging.progress_reporting}, log);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   RunContext context;
@@ -213,10 +210,6 @@ int RunCommand(const RunFlags& flags) {
         summary->files_reused, summary->files_processed, options->store);
   }
   if (!flags.quiet) PrintRunReport(*summary, static_cast<size_t>(options->output.top_n));
-  if (summary->files_found == 0) {
-    log->error("no input files found in {}", fmt::join(options->input.paths, ", "));
-    return kExitFailed;
-  }
   if (summary->files_succeeded == 0) return kExitFailed;
   return summary->files_failed > 0 ? kExitSomeFailed : kExitOk;
 }

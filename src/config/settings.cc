@@ -83,7 +83,8 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Flag("--header-row N"),
 
   Int("processing.batch_size", OPT(processing.batch_size),
-      "Files scheduled per group; progress is summarised after each group.")
+      "Files scheduled per group; after each group a line sums up the files done so far (rows, "
+      "candidates, failures).")
       .Range(1, std::numeric_limits<int>::max()),
   Int("processing.max_workers", OPT(processing.max_workers), "Threads reading files and scoring and writing rows; 0 = one per CPU core.")
       .Range(0, kMaxWorkers).Alias("FLEXPIPE_WORKERS").Flag("-w, --workers N"),
@@ -170,10 +171,12 @@ constexpr auto kSettings = std::to_array<Setting>({
   Text("logging.file", OPT(logging.file), "Log file; empty = no log file.")
       .Flag("--log-file PATH"),
   Int("logging.progress_interval", OPT(logging.progress_interval),
-      "Rows between progress updates while a file is read.")
+      "Rows between progress updates while a file is read (the live line on a terminal, debug lines in "
+      "the log); at most one update per batch of processing.rows_per_batch rows.")
       .Range(1, std::numeric_limits<int>::max()),
   Bool("logging.progress_reporting", OPT(logging.progress_reporting),
-       "Show progress while running; false = only the final report."),
+       "Show a line per file and the live progress line; false = only warnings, errors and the final "
+       "report."),
 
   Choice("scoring.model", OPT(scoring.model), kModels,
          "Scoring model: weighted (the pipeline's scorer) or industrial (the broker-export classifier).")

@@ -31,7 +31,7 @@ class Walker {
                     Location{input, {}, 0, {}});
     }
     if (st->is_directory) {
-      Walk(path, *st);
+      Walk(path, *st, /*is_input=*/true);
     } else {
       AddFile(path, *st);
     }
@@ -78,9 +78,9 @@ class Walker {
     result_.files.push_back(DiscoveredFile{path, st.size, st.mtime_ns, FormatFromPath(path)});
   }
 
-  void Walk(const std::filesystem::path& dir, const FileStat& dir_stat) {
+  void Walk(const std::filesystem::path& dir, const FileStat& dir_stat, bool is_input) {
     const Identity id{dir_stat.device, dir_stat.inode};
-    if (excluded_.count(id) != 0) return;
+    if (!is_input && excluded_.count(id) != 0) return;
     if (!active_dirs_.insert(id).second) {
       Skip(dir, ErrorCode::kIoError, "symbolic link loop: folder already being scanned");
       return;
@@ -100,8 +100,8 @@ class Walker {
           continue;
         }
         if (st->is_directory) {
-          if (options_.recursive) Walk(child, *st);
-        } else if (Matches(e.name)) {
+          if (options_.recursive) Walk(child, *st, /*is_input=*/false);
+        } else if (Matches(e.name) && !(options_.skip_file && options_.skip_file(child))) {
           AddFile(child, *st);
         }
       }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,12 @@ struct DiscoveryOptions {
   std::vector<std::string> patterns;  // globs on file names, case-insensitive
   bool recursive = false;
   // Folders never descended into (the output folders), compared by identity.
+  // A folder given as an input itself is read all the same (outputs written
+  // into the input folder), minus the files `skip_file` names.
   std::vector<std::filesystem::path> excluded_folders;
+  // Files found in folders that are never read, skipped silently: the run's
+  // own outputs and the copies it keeps of them. Null = none.
+  std::function<bool(const std::filesystem::path& file)> skip_file;
 };
 
 struct DiscoveredFile {
@@ -40,8 +46,9 @@ struct DiscoveryResult {
 };
 
 // Fails (kNotFound) only when an input named explicitly does not exist.
-// Hidden entries (".x"), Office lock files ("~$x") and excluded folders are
-// skipped silently; zero-byte files are skipped and reported.
+// Hidden entries (".x"), Office lock files ("~$x"), excluded folders met
+// inside an input folder and files `skip_file` names are skipped silently;
+// zero-byte files are skipped and reported.
 Result<DiscoveryResult> DiscoverFiles(FileSystem* fs, const DiscoveryOptions& options);
 
 // Shell-style glob match of a file name ("*.xls?"), ASCII case-insensitive.

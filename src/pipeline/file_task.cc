@@ -15,7 +15,6 @@
 namespace flexpipe {
 namespace {
 
-constexpr uint64_t kProgressEveryRows = 50000;
 constexpr double kSleepSlice = 0.1;  // seconds
 
 bool Cancelled(const FileTaskContext& ctx) {
@@ -162,7 +161,8 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
   std::atomic<bool> keep_failed{false};  // kept is not ok: the reading stage stops
   uint64_t rows_dispatched = 0;
   bool reader_done = false;
-  uint64_t next_progress = kProgressEveryRows;
+  const uint64_t progress_every = std::max<uint64_t>(1, ctx.progress_every_rows);
+  uint64_t next_progress = progress_every;
   bool memory_noted = false;
 
   // Reads the next batch into `work` (in order, one at a time); false at the
@@ -238,8 +238,9 @@ FileOutcome ProcessFileOnce(const InputUnit& unit, uint32_t ordinal, const FileT
     // Issues on rows after the batch's last (blank rows are not handed on).
     if (ctx.max_rows == 0 || report.rows_read < ctx.max_rows) issues_through(UINT64_MAX);
     if (ctx.listener != nullptr && report.rows_read >= next_progress) {
-      next_progress = report.rows_read + kProgressEveryRows;
-      ctx.listener->OnFileProgress(report.path, report.rows_read, (*source)->bytes_read(), file.size);
+      next_progress = report.rows_read + progress_every;
+      ctx.listener->OnFileProgress(report.ordinal, report.path, report.rows_read, (*source)->bytes_read(),
+                                   file.size);
     }
   };
 

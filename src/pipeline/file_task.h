@@ -53,6 +53,9 @@ struct FileTaskContext {
   // Stop after this many data rows (validation samples); 0 = every row.
   uint64_t max_rows = 0;
   ProgressListener* listener = nullptr;
+  // Rows between the listener's progress calls (logging.progress_interval);
+  // they come after a batch, so at most one per batch of rows.
+  uint64_t progress_every_rows = 100;
   const std::atomic<bool>* cancel = nullptr;
 };
 

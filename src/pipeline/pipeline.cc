@@ -2,10 +2,13 @@
 #include "flexpipe/pipeline.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <functional>
 #include <set>
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -132,6 +135,29 @@ void SummariseFiles(const std::vector<FileOutcome>& outcomes, RunSummary* summar
   }
 }
 
+// The files a run with these options writes, or keeps of earlier runs
+// (backups, versions), when found among the inputs: an output folder that is
+// also the input folder is read, but not these. Names first, then whether
+// the folder is the same (by identity, as discovery compares folders).
+std::function<bool(const std::filesystem::path&)> OwnOutputFilter(const OutputOptions& output,
+                                                                  FileSystem* fs) {
+  std::vector<std::filesystem::path> outputs = {output.master_file, MasterCsvPath(output.master_file),
+                                                output.report_file, DefaultRejectsPath(output.master_file),
+                                                HtmlReportPath(output)};
+  if (!output.rejects_file.empty()) outputs.emplace_back(output.rejects_file);
+  return [outputs = std::move(outputs), fs](const std::filesystem::path& file) {
+    const auto same_folder = [fs](const std::filesystem::path& a, const std::filesystem::path& b) {
+      auto sa = fs->Stat(ParentOrDot(a));
+      auto sb = fs->Stat(ParentOrDot(b));
+      return sa.ok() && sb.ok() && sa->device == sb->device && sa->inode == sb->inode;
+    };
+    const std::string name = file.filename().string();
+    return std::any_of(outputs.begin(), outputs.end(), [&](const std::filesystem::path& out) {
+      return IsOutputOrKeptCopyName(out, name) && same_folder(out, file);
+    });
+  };
+}
+
 // Where this run's outputs go (pipeline/run_outputs.h).
 Result<OutputPlan> PlanOutputs(const PipelineOptions& options, ExistingOutputPolicy policy, FileSystem* fs,
                                const std::string& started_at) {
@@ -199,6 +225,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   discovery.recursive = options.input.recursive;
   discovery.excluded_folders = {ParentOrDot(options.output.master_file),
                                 ParentOrDot(options.output.report_file)};
+  discovery.skip_file = OwnOutputFilter(options.output, fs);
   FP_ASSIGN_OR_RETURN(DiscoveryResult found, DiscoverFiles(fs, discovery));
   summary.skipped = found.skipped;
   std::vector<std::string> paths;
@@ -213,6 +240,14 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   paths.reserve(units.size());
   for (const InputUnit& u : units) paths.push_back(u.name);
   if (context.listener != nullptr) context.listener->OnDiscovered(paths, found.skipped);
+  if (units.empty()) {  // nothing to read: the last run's outputs and the store stay as they are
+    return Status(ErrorCode::kNotFound,
+                  fmt::format("no input files found in {} (file patterns: {}{}); nothing was written",
+                              fmt::join(options.input.paths, ", "), fmt::join(options.input.patterns, " "),
+                              options.input.recursive ? ", recursive"
+                                                      : ", not recursive: --recursive descends "
+                                                        "into subfolders"));
+  }
 
   // Read, map, score and collect: a task per file, `max_workers` at a time.
   FileTaskContext task;
@@ -234,6 +269,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                                      options.processing.candidate_memory_mb);
   task.spill = candidate_memory.options();
   task.listener = context.listener;
+  task.progress_every_rows = static_cast<uint64_t>(std::max(1, options.logging.progress_interval));
   task.cancel = context.cancel;
   task.max_rows = context.validate_sample_rows;
   const bool validating = context.validate_sample_rows > 0;  // reads samples, writes nothing
@@ -275,6 +311,8 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
                           }
                         });
     });
+    if (context.listener != nullptr && end < units.size())
+      context.listener->OnGroupFinished(end, units.size());
   }
   // The store's writer thread may still be committing the last files: it
   // goes on while the run merges and writes its outputs (the candidate sets

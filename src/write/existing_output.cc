@@ -1,5 +1,7 @@
 #include "write/existing_output.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace flexpipe {
@@ -67,6 +69,25 @@ Result<std::filesystem::path> FreeBackupPath(FileSystem* fs, const std::filesyst
     if (!taken) return candidate;
   }
   return NoFreeName(destination);
+}
+
+bool IsOutputOrKeptCopyName(const std::filesystem::path& output, std::string_view name) {
+  const std::string stem = output.stem().string();
+  const std::string ext = output.extension().string();
+  if (stem.empty() || name.size() <= stem.size() + ext.size() || name.substr(0, stem.size()) != stem ||
+      name.substr(name.size() - ext.size()) != ext) {
+    return name == output.filename().string();
+  }
+  std::string_view middle = name.substr(stem.size(), name.size() - stem.size() - ext.size());
+  const auto all_digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
+  };
+  if (middle.substr(0, 2) == "_v") return all_digits(middle.substr(2));  // a version
+  // A backup: .YYYYMMDD-HHMMSS, then -N when that name was taken.
+  if (middle.size() < 16 || middle[0] != '.' || middle[9] != '-') return false;
+  if (!all_digits(middle.substr(1, 8)) || !all_digits(middle.substr(10, 6))) return false;
+  middle.remove_prefix(16);
+  return middle.empty() || (middle[0] == '-' && all_digits(middle.substr(1)));
 }
 
 std::filesystem::path VersionedPath(const std::filesystem::path& path, uint32_t n) {

@@ -40,6 +40,12 @@ Result<bool> PathExists(FileSystem* fs, const std::filesystem::path& path);
 Result<std::filesystem::path> FreeBackupPath(FileSystem* fs, const std::filesystem::path& destination,
                                              std::string_view stamp);
 
+// Whether a file named `name` is `output` itself or a copy a run keeps of it
+// (by name only; the folder is the caller's to compare): for "master.xlsx",
+// "master.xlsx", "master.20250614-093012.xlsx", "master.20250614-093012-2.xlsx"
+// and "master_v3.xlsx" — not "master_v3b.xlsx" or "master.2025.xlsx".
+bool IsOutputOrKeptCopyName(const std::filesystem::path& output, std::string_view name);
+
 // <stem>_v<n><ext>: "out/master.xlsx", 2 → "out/master_v2.xlsx".
 std::filesystem::path VersionedPath(const std::filesystem::path& path, uint32_t n);
 

@@ -37,7 +37,7 @@ TEST(Discovery, ListsMatchingFilesInSortedPathOrder) {
   dir.Write("a.xlsx", "x");
   dir.Write("c.tsv", "x\n");
   dir.Write("notes.md", "x");
-  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(Names(*r, dir.path()), (std::vector<std::string>{"a.xlsx", "b.csv", "c.tsv"}));
   EXPECT_EQ(r->files[0].format, FileFormat::kXlsx);
@@ -50,7 +50,7 @@ TEST(Discovery, SkipsHiddenAndOfficeLockFilesSilentlyAndReportsZeroByteFiles) {
   dir.Write("~$book.xlsx", "x");
   dir.Write("empty.csv", "");
   dir.Write("real.csv", "x\n");
-  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  auto r = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(Names(*r, dir.path()), (std::vector<std::string>{"real.csv"}));
   ASSERT_EQ(r->skipped.size(), 1u);
@@ -63,13 +63,33 @@ TEST(Discovery, DescendsOnlyWhenRecursiveAndNeverIntoTheOutputFolder) {
   dir.Write("top.csv", "x\n");
   dir.Write("sub/deep.csv", "x\n");
   dir.Write("exports/all_flex_properties.csv", "x\n");
-  auto flat = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}});
+  auto flat = DiscoverFiles(testing::DefaultFs(), {{dir.path().string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(flat.ok());
   EXPECT_EQ(Names(*flat, dir.path()), (std::vector<std::string>{"top.csv"}));
   auto deep = DiscoverFiles(testing::DefaultFs(),
-                            {{dir.path().string()}, kDefaultPatterns, true, {dir.path() / "exports"}});
+                            {{dir.path().string()}, kDefaultPatterns, true, {dir.path() / "exports"}, {}});
   ASSERT_TRUE(deep.ok());
   EXPECT_EQ(Names(*deep, dir.path()), (std::vector<std::string>{"sub/deep.csv", "top.csv"}));
+}
+
+TEST(Discovery, AnOutputFolderGivenAsTheInputIsReadWithoutTheFilesItSaysToSkip) {
+  TempDir dir;
+  dir.Write("in/export.csv", "x\n");
+  dir.Write("in/all_flex_properties.csv", "x\n");
+  dir.Write("in/sub/deep.csv", "x\n");
+  DiscoveryOptions options{{(dir.path() / "in").string()}, kDefaultPatterns, true, {dir.path() / "in"}, {}};
+  options.skip_file = [](const std::filesystem::path& f) {
+    return f.filename() == "all_flex_properties.csv";
+  };
+  auto r = DiscoverFiles(testing::DefaultFs(), options);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Names(*r, dir.path() / "in"), (std::vector<std::string>{"export.csv", "sub/deep.csv"}));
+  EXPECT_TRUE(r->skipped.empty());
+  // Met inside an input folder, the same folder is not descended into.
+  options.inputs = {dir.path().string()};
+  auto outer = DiscoverFiles(testing::DefaultFs(), options);
+  ASSERT_TRUE(outer.ok());
+  EXPECT_TRUE(outer->files.empty());
 }
 
 TEST(Discovery, SurvivesSymlinkLoopsAndListsAFileOnlyOnce) {
@@ -80,6 +100,7 @@ TEST(Discovery, SurvivesSymlinkLoopsAndListsAFileOnlyOnce) {
                          {{(dir.path() / "data").string(), (dir.path() / "data" / "a.csv").string()},
                           kDefaultPatterns,
                           true,
+                          {},
                           {}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->files.size(), 1u);
@@ -95,8 +116,8 @@ TEST(Discovery, PipesDevicesAndLinkLoopsAreReportedAndNeverOpened) {
   ASSERT_EQ(::symlink("self.csv", (dir.path() / "data" / "self.csv").c_str()), 0);
   ASSERT_EQ(::symlink("gone.csv", (dir.path() / "data" / "dangling.csv").c_str()), 0);
   ASSERT_EQ(::mkfifo((dir.path() / "data" / "pipe.other").c_str(), 0644), 0);  // no pattern: not mentioned
-  auto r =
-      DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "data").string()}, kDefaultPatterns, false, {}});
+  auto r = DiscoverFiles(testing::DefaultFs(),
+                         {{(dir.path() / "data").string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(Names(*r, dir.path() / "data"), std::vector<std::string>{"a.csv"});
   std::vector<std::string> skipped;
@@ -111,8 +132,8 @@ TEST(Discovery, PipesDevicesAndLinkLoopsAreReportedAndNeverOpened) {
                 "zero.csv: UNSUPPORTED_FORMAT: not read: it is a device, not a regular file",
             }));
   // Named on the command line, they are reported the same way.
-  auto named = DiscoverFiles(testing::DefaultFs(),
-                             {{(dir.path() / "data" / "pipe.csv").string()}, kDefaultPatterns, false, {}});
+  auto named = DiscoverFiles(
+      testing::DefaultFs(), {{(dir.path() / "data" / "pipe.csv").string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(named.ok());
   EXPECT_TRUE(named->files.empty());
   ASSERT_EQ(named->skipped.size(), 1u);
@@ -122,11 +143,11 @@ TEST(Discovery, PipesDevicesAndLinkLoopsAreReportedAndNeverOpened) {
 TEST(Discovery, ExplicitFilesAreReadWhateverTheirNameAndMissingInputsAreErrors) {
   TempDir dir;
   const auto odd = dir.Write("export.dat", "x\n");
-  auto r = DiscoverFiles(testing::DefaultFs(), {{odd.string()}, kDefaultPatterns, false, {}});
+  auto r = DiscoverFiles(testing::DefaultFs(), {{odd.string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->files.size(), 1u);
-  auto missing =
-      DiscoverFiles(testing::DefaultFs(), {{(dir.path() / "nope").string()}, kDefaultPatterns, false, {}});
+  auto missing = DiscoverFiles(testing::DefaultFs(),
+                               {{(dir.path() / "nope").string()}, kDefaultPatterns, false, {}, {}});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
   EXPECT_NE(missing.status().message().find("nope"), std::string::npos);

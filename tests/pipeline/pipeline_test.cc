@@ -177,5 +177,45 @@ TEST(Pipeline, MissingInputIsAnErrorNamingIt) {
   EXPECT_NE(summary.status().message().find("in"), std::string::npos);
 }
 
+TEST(Pipeline, AnEmptyInputFolderIsAnErrorAndTheLastOutputsStay) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  ASSERT_TRUE(RunPipeline(Options(dir)).ok());
+  const std::string master = ReadFileToString(dir.path() / "out" / "master.csv");
+  std::filesystem::remove(dir.path() / "in" / "a_broker.csv");
+  dir.Write("in/notes.md", "not an export\n");
+  auto summary = RunPipeline(Options(dir));
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(summary.status().message().find("no input files found in " + (dir.path() / "in").string()),
+            std::string::npos)
+      << summary.status().message();
+  EXPECT_NE(summary.status().message().find("*.csv"), std::string::npos);
+  EXPECT_NE(summary.status().message().find("nothing was written"), std::string::npos);
+  EXPECT_EQ(ReadFileToString(dir.path() / "out" / "master.csv"), master);
+  size_t files_in_out = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path() / "out"))
+    files_in_out += e.is_regular_file();
+  EXPECT_EQ(files_in_out, 5u);  // master CSV and workbook, rejects, summary, HTML report: no backups
+}
+
+TEST(Pipeline, OutputsWrittenIntoTheInputFolderAreNotReadBack) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  dir.Write("in/b_appraiser.csv", kAppraiserCsv);
+  PipelineOptions o = Options(dir);
+  o.output.master_file = (dir.path() / "in" / "master.xlsx").string();
+  o.output.report_file = (dir.path() / "in" / "summary.json").string();
+  o.store = "";
+  for (int run = 0; run < 3; ++run) {  // later runs keep backups of the outputs beside the inputs
+    auto summary = RunPipeline(o);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    EXPECT_EQ(summary->files_found, 2u) << "run " << run;
+    EXPECT_EQ(summary->candidates_unique, 3u) << "run " << run;
+    if (run == 0) o.output.existing = "version";  // then master_v2.*, also never read
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "in" / "master_v2.csv"));
+}
+
 }  // namespace
 }  // namespace flexpipe

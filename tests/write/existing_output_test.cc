@@ -72,6 +72,22 @@ TEST(ExistingOutput, VersionsAreSharedByAllOutputsOfARun) {
   EXPECT_EQ(VersionedPath("out/master", 4), fs::path("out/master_v4"));
 }
 
+TEST(ExistingOutput, KnowsTheNamesOfAnOutputAndOfTheCopiesRunsKeep) {
+  const std::filesystem::path master = "out/master.xlsx";
+  for (const char* name : {"master.xlsx", "master.20250614-093012.xlsx", "master.20250614-093012-2.xlsx",
+                           "master_v2.xlsx", "master_v17.xlsx"}) {
+    EXPECT_TRUE(IsOutputOrKeptCopyName(master, name)) << name;
+  }
+  for (const char* name :
+       {"master.csv", "master_v.xlsx", "master_v3b.xlsx", "master.2025.xlsx", "master.20250614-0930.xlsx",
+        "master.20250614-093012-.xlsx", "master2.xlsx", "other.xlsx", "xmaster.xlsx"}) {
+    EXPECT_FALSE(IsOutputOrKeptCopyName(master, name)) << name;
+  }
+  EXPECT_TRUE(IsOutputOrKeptCopyName("report.html", "report.html"));
+  EXPECT_TRUE(IsOutputOrKeptCopyName("noext", "noext"));
+  EXPECT_TRUE(IsOutputOrKeptCopyName("noext", "noext_v2"));
+}
+
 TEST(ExistingOutput, CommitKeepsTheOldFileUnderItsBackupName) {
   TempDir dir;
   const fs::path dest = dir.Write("m.csv", "old");
