@@ -16,6 +16,7 @@
 #include "aggregate/master_layout.h"
 #include "aggregate/merge.h"
 #include "aggregate/statistics.h"
+#include "core/cancellable_fs.h"
 #include "core/env.h"
 #include "core/record_log.h"
 #include "discover/discovery.h"
@@ -318,13 +319,16 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   // goes on while the run merges and writes its outputs (the candidate sets
   // it reads live until the end of the run); Finish waits for it.
   const double t_read = clock->MonotonicSeconds();
-  if (context.cancel != nullptr && context.cancel->load()) {
+  // SIGINT/SIGTERM, while reading, merging or writing: no output is replaced.
+  const auto cancelled = [&] { return context.cancel != nullptr && context.cancel->load(); };
+  const auto interrupted = [&]() -> Status {
     if (store == nullptr) return Status(ErrorCode::kCancelled, "run interrupted; no outputs were written");
     (void)store->Finish(RunStatus::kInterrupted);  // after every file read is in the store
     return Status(ErrorCode::kCancelled,
                   "run interrupted; no outputs were written. The files already read are in the store: run "
                   "again with the same settings to resume");
-  }
+  };
+  if (cancelled()) return interrupted();
 
   // Merge: de-duplicate across files and rank.
   if (context.listener != nullptr) context.listener->OnStage("merge");
@@ -337,6 +341,7 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
   std::vector<const CandidateSet*> sets(outcomes.size(), nullptr);
   for (size_t i = 0; i < outcomes.size(); ++i) sets[i] = outcomes[i].candidates.get();
   FP_ASSIGN_OR_RETURN(const MergeResult merged, MergeAndRank(sets, options.filtering.enable_deduplication));
+  if (cancelled()) return interrupted();
   const MasterLayout layout = BuildMasterLayout(sets, *scorer);
   // The candidate statistics: with more than one worker, counted while the
   // master CSV is written (pipeline/run_outputs.h); with one, before.
@@ -366,10 +371,15 @@ Result<RunSummary> RunPipeline(const PipelineOptions& options, const RunContext&
     s->seconds = t_end - t_start;
     s->rows_per_second = s->seconds > 0 ? static_cast<double>(s->rows_read) / s->seconds : 0;
   };
-  FP_RETURN_IF_ERROR(WriteRunOutputs(fs, out, static_cast<size_t>(std::max(0, options.output.top_n)),
-                                     RankedCandidates{sets, merged, layout, *scorer, paths}, nullptr,
-                                     &summary, finish_timing,
-                                     overlap_statistics ? std::function<Status()>(statistics) : nullptr));
+  // Writes stop at the next buffer once the run is interrupted.
+  CancellableFileSystem output_fs(fs, context.cancel);
+  if (Status written =
+          WriteRunOutputs(&output_fs, out, static_cast<size_t>(std::max(0, options.output.top_n)),
+                          RankedCandidates{sets, merged, layout, *scorer, paths}, nullptr, &summary,
+                          finish_timing, overlap_statistics ? std::function<Status()>(statistics) : nullptr);
+      !written.ok()) {
+    return cancelled() ? interrupted() : written;
+  }
   if (store != nullptr) FP_RETURN_IF_ERROR(store->Finish(RunStatus::kCompleted, &summary, &merged));
   return summary;
 }

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <map>
 #include <sstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +218,50 @@ TEST(Pipeline, OutputsWrittenIntoTheInputFolderAreNotReadBack) {
     if (run == 0) o.output.existing = "version";  // then master_v2.*, also never read
   }
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "in" / "master_v2.csv"));
+}
+
+// Sets the run's cancel flag (as SIGINT does) when a stage starts.
+class CancelAtStage final : public ProgressListener {
+ public:
+  explicit CancelAtStage(std::string stage) : stage_(std::move(stage)) {}
+  void OnStage(std::string_view stage) override {
+    if (stage == stage_) cancel.store(true);
+  }
+  std::atomic<bool> cancel{false};
+
+ private:
+  std::string stage_;
+};
+
+TEST(Pipeline, InterruptedWhileMergingOrWritingReplacesNoOutput) {
+  TempDir dir;
+  dir.Write("in/a_broker.csv", kBrokerCsv);
+  dir.Write("in/b_appraiser.csv", kAppraiserCsv);
+  ASSERT_TRUE(RunPipeline(Options(dir)).ok());
+  std::map<std::string, std::string> before;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path() / "out")) {
+    before[e.path().filename().string()] = ReadFileToString(e.path());
+  }
+  ASSERT_EQ(before.size(), 5u);
+  dir.Write("in/c_more.csv", kAppraiserCsv);  // the run would change the outputs
+  for (const char* stage : {"merge", "write"}) {
+    for (int workers : {1, 2}) {
+      CancelAtStage listener(stage);
+      RunContext context;
+      context.listener = &listener;
+      context.cancel = &listener.cancel;
+      auto summary = RunPipeline(Options(dir, workers), context);
+      ASSERT_FALSE(summary.ok()) << stage;
+      EXPECT_EQ(summary.status().code(), ErrorCode::kCancelled)
+          << stage << ": " << summary.status().ToString();
+      std::map<std::string, std::string> after;
+      for (const auto& e : std::filesystem::directory_iterator(dir.path() / "out")) {
+        after[e.path().filename().string()] = ReadFileToString(e.path());
+      }
+      EXPECT_TRUE(after == before) << stage << ", " << workers << " workers: outputs changed or left behind";
+    }
+  }
+  EXPECT_TRUE(RunPipeline(Options(dir)).ok());  // and the store takes the next run as usual
 }
 
 }  // namespace
