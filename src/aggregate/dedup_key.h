@@ -1,7 +1,8 @@
 // The de-duplication key of scoring.md: the key fields' values, each
-// lower-cased, trimmed and with white-space runs collapsed; the address also
-// gets whole-word street-suffix/direction abbreviations and loses `.`, `,`
-// and `#`. Fields are joined with '|'.
+// lower-cased (Unicode letters too: "CAFÉ" is "café"), trimmed and with
+// white-space runs collapsed; the address also gets whole-word
+// street-suffix/direction abbreviations and loses `.`, `,` and `#`. Fields
+// are joined with '|'; a '|' or '\' inside a field is escaped with '\'.
 #pragma once
 
 #include <span>

@@ -13,9 +13,17 @@ namespace flexpipe::cli {
 
 namespace {
 
+// At most `max` bytes of `s` for a table cell, control characters (a line
+// break inside an address) shown as spaces; "~" marks a cut.
 std::string Truncate(std::string_view s, size_t max) {
-  if (s.size() <= max) return std::string(s);
-  return std::string(s.substr(0, max - 1)) + "~";
+  size_t keep = s.size() <= max ? s.size() : max - 1;
+  while (keep > 0 && keep < s.size() && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
+  std::string out(s.substr(0, keep));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  if (s.size() > max) out += "~";
+  return out;
 }
 
 }  // namespace

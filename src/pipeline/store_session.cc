@@ -23,6 +23,9 @@ std::string SettingsFingerprint(const PipelineOptions& options, const RunSummary
   line("min_flex_score", fmt::format("{}", options.filtering.min_flex_score));
   line("deduplication", options.filtering.enable_deduplication ? "true" : "false");
   line("duplicate_fields", fmt::format("{}", fmt::join(summary.duplicate_fields, ",")));
+  // How keys are built (aggregate/dedup_key.h); stored keys of another form
+  // must not meet this run's. 2: Unicode lower case, '|' escaped.
+  line("dedup_key_form", "2");
   for (const auto& [field, header] : options.columns) line("columns." + field, header);
   line("sheet", options.input.sheet);
   line("header_row", fmt::format("{}", options.input.header_row));

@@ -1,5 +1,9 @@
 #include "store/database.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -169,10 +173,17 @@ Status Statement::Error(int rc, std::string_view what) const { return db_->Error
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const DatabaseOptions& options) {
   int flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
-  if (options.read_only) {
+  // A reader opens the file for writing when it may (and never writes:
+  // query_only below): a connection opened read-only cannot remove the
+  // -wal and -shm files SQLite makes beside the database, and they would stay
+  // after every `flexpipe runs`. Read-only proper when the file is not ours to write.
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  const bool writable_reader = options.read_only && ::access(path.c_str(), W_OK) == 0 &&
+                               ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+  if (options.read_only && !writable_reader) {
     flags |= SQLITE_OPEN_READONLY;
   } else {
-    flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+    flags |= SQLITE_OPEN_READWRITE | (options.create && !options.read_only ? SQLITE_OPEN_CREATE : 0);
   }
   sqlite3* handle = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);

@@ -33,6 +33,24 @@ TEST(DedupKey, DropsDotsCommasAndHashesFromTheAddressAfterAbbreviating) {
   EXPECT_EQ(Key("3151 SW 14TH ST", "", ""), Key("3151 sw 14th street.", "", ""));
 }
 
+TEST(DedupKey, LowerCasesEveryLetterNotOnlyAscii) {
+  EXPECT_EQ(Key("1 CAFÉ STREET", "SÃO PAULO", "ÑA"), Key("1 café st", "são paulo", "ña"));
+  EXPECT_EQ(Key("ΘΕΑ 5", "МОСКВА", ""), "θεα 5|москва|");
+  EXPECT_EQ(Key("Straße", "", ""), "straße||");  // no upper case of its own: as it is
+  EXPECT_EQ(Key("ẞ 1", "", ""), "ß 1||");         // capital sharp s
+  // Bytes that are not UTF-8 are kept as they are, and never merge with the letter.
+  EXPECT_EQ(Key("caf\xC9 1", "", ""), "caf\xC9 1||");
+  EXPECT_NE(Key("caf\xC9 1", "", ""), Key("café 1", "", ""));
+  EXPECT_EQ(Key("\xE2\x82", "", ""), "\xE2\x82||");  // cut short
+}
+
+TEST(DedupKey, ASeparatorInsideAFieldCannotMakeTwoPropertiesOne) {
+  EXPECT_NE(Key("x|y", "z", ""), Key("x", "y|z", ""));
+  EXPECT_EQ(Key("x|y", "z", ""), "x\\|y|z|");
+  EXPECT_NE(Key("a\\", "|b", ""), Key("a\\|", "b", ""));
+  EXPECT_EQ(Key("1 Main St.|#2", "", ""), "1 main st\\|2||");  // escaped after the address is cleaned
+}
+
 TEST(DedupKey, AllEmptyPartsMeanNoKey) {
   const std::string_view texts[] = {"  ", "", ""};
   std::string out;
