@@ -7,6 +7,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "aggregate/candidate_reader.h"
+#include "aggregate/dedup_key.h"
+
 namespace flexpipe {
 namespace {
 
@@ -42,8 +45,29 @@ void Count(std::string_view text, TextCounts* counts) {
   }
 }
 
+// Places are counted as one whatever their case and spacing ("FL", "fl",
+// "Fl"; "West  Palm Beach", "WEST PALM BEACH"): spellings are grouped by the
+// de-duplication key's form of the text (aggregate/dedup_key.h), and a group
+// is named by its most frequent spelling (ties: the first in byte order).
 void AddCounts(const TextCounts& counts, std::map<std::string, uint64_t>* into) {
-  for (const auto& [text, n] : counts) (*into)[text] += n;
+  struct Group {
+    uint64_t total = 0;
+    std::string_view name;
+    uint64_t name_count = 0;
+  };
+  std::unordered_map<std::string, Group> groups;
+  std::string key;
+  for (const auto& [text, n] : counts) {
+    key.clear();
+    AppendKeyPart(text, /*is_address=*/false, &key);
+    Group& g = groups[key];
+    g.total += n;
+    if (n > g.name_count || (n == g.name_count && std::string_view(text) < g.name)) {
+      g.name = text;
+      g.name_count = n;
+    }
+  }
+  for (const auto& [k, g] : groups) (*into)[std::string(g.name)] += g.total;
 }
 
 // The histogram bin of a score (flexpipe/summary.h: kScoreHistogramBinWidth);

@@ -264,5 +264,22 @@ TEST(Pipeline, InterruptedWhileMergingOrWritingReplacesNoOutput) {
   EXPECT_TRUE(RunPipeline(Options(dir)).ok());  // and the store takes the next run as usual
 }
 
+TEST(Pipeline, PlacesSpelledInAnotherCaseOrSpacingAreOnePlaceInTheGeography) {
+  TempDir dir;
+  dir.Write("in/places.csv",
+            "Address,City,State,Zoning,Acres\n"
+            "1 A St,West Palm Beach,FL,IL,2.5\n"
+            "2 B St,WEST  PALM BEACH,fl,IL,2.5\n"
+            "3 C St,West Palm Beach,Fl,IL,2.5\n"
+            "4 D St,Savannah,GA,IL,2.5\n"
+            "5 E St,savannah,FL,IL,2.5\n");
+  auto summary = RunPipeline(Options(dir));
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->candidates_unique, 5u);
+  EXPECT_EQ(summary->states, (std::map<std::string, uint64_t>{{"FL", 4}, {"GA", 1}}));
+  // A tie between spellings goes to the first in byte order.
+  EXPECT_EQ(summary->cities, (std::map<std::string, uint64_t>{{"Savannah", 2}, {"West Palm Beach", 3}}));
+}
+
 }  // namespace
 }  // namespace flexpipe
