@@ -26,6 +26,29 @@ std::string Truncate(std::string_view s, size_t max) {
   return out;
 }
 
+// A file's header mapping as two lists: "Header → field, ..." and the
+// headers kept as pass-through columns.
+struct ColumnMapping {
+  std::string mapped;
+  std::string unmapped;
+};
+
+ColumnMapping DescribeMapping(const FileReport& f) {
+  std::vector<std::string> mapped;
+  std::vector<std::string> unmapped;
+  for (const ColumnReport& c : f.columns) {
+    if (c.field.empty()) {
+      unmapped.push_back(c.header);
+    } else {
+      mapped.push_back(c.header == c.field ? c.header : fmt::format("{} → {}", c.header, c.field));
+    }
+  }
+  ColumnMapping out{fmt::format("{}", fmt::join(mapped, ", ")), {}};
+  if (!unmapped.empty())
+    out.unmapped = fmt::format("{} (kept as pass-through columns)", fmt::join(unmapped, ", "));
+  return out;
+}
+
 }  // namespace
 
 ConsoleListener::ConsoleListener(ConsoleOptions options, std::shared_ptr<spdlog::logger> log)
@@ -94,6 +117,13 @@ std::vector<ConsoleListener::Line> ConsoleListener::LinesOf(const FileReport& r)
         {spdlog::level::info, fmt::format("{} {}: {} rows, {} candidates, {:.2f} s{}", number, r.path,
                                           WithThousands(r.rows_read), WithThousands(r.candidates), r.seconds,
                                           r.reused ? " (unchanged: taken from the store)" : "")});
+  }
+  // The mapping at -v (the JSON summary has it too); notes on it always.
+  const ColumnMapping mapping = DescribeMapping(r);
+  if (!mapping.mapped.empty()) lines.push_back({spdlog::level::debug, "  mapped   " + mapping.mapped});
+  if (!mapping.unmapped.empty()) lines.push_back({spdlog::level::debug, "  unmapped " + mapping.unmapped});
+  for (const std::string& note : r.mapping_notes) {
+    lines.push_back({spdlog::level::warn, fmt::format("{}: {}", r.path, note)});
   }
   std::vector<std::string> parts;
   if (r.ragged_rows > 0) {
@@ -197,18 +227,9 @@ void PrintValidationReport(const RunSummary& s, uint64_t sample_rows) {
       if (const std::string_view hint = ProblemHint(f.error_code); !hint.empty())
         fmt::print("  hint: {}\n", hint);
     }
-    std::vector<std::string> mapped;
-    std::vector<std::string> unmapped;
-    for (const ColumnReport& c : f.columns) {
-      if (c.field.empty()) {
-        unmapped.push_back(c.header);
-      } else {
-        mapped.push_back(c.header == c.field ? c.header : fmt::format("{} → {}", c.header, c.field));
-      }
-    }
-    if (!mapped.empty()) fmt::print("  mapped     {}\n", fmt::join(mapped, ", "));
-    if (!unmapped.empty())
-      fmt::print("  unmapped   {} (kept as pass-through columns)\n", fmt::join(unmapped, ", "));
+    const ColumnMapping mapping = DescribeMapping(f);
+    if (!mapping.mapped.empty()) fmt::print("  mapped     {}\n", mapping.mapped);
+    if (!mapping.unmapped.empty()) fmt::print("  unmapped   {}\n", mapping.unmapped);
     for (const std::string& note : f.mapping_notes) fmt::print("  note       {}\n", note);
     if (f.succeeded) {
       fmt::print("  sample     {} rows read, {} with a problem\n", WithThousands(f.rows_read),
