@@ -1,8 +1,13 @@
 #include "write/atomic_file.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+
 #include <atomic>
+#include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
@@ -26,6 +31,26 @@ std::filesystem::path TempPathFor(const std::filesystem::path& destination) {
   return destination.has_parent_path() ? destination.parent_path() / name : std::filesystem::path(name);
 }
 
+// The pid of `.<name>.tmp-<pid>-<n>` for `name`, or 0.
+long TempFilePid(std::string_view entry, std::string_view name) {
+  const std::string prefix = fmt::format(".{}.tmp-", name);
+  if (entry.substr(0, prefix.size()) != prefix) return 0;
+  entry.remove_prefix(prefix.size());
+  const size_t dash = entry.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash + 1 == entry.size()) return 0;
+  long pid = 0;
+  for (const char c : entry.substr(0, dash)) {
+    if (c < '0' || c > '9' || pid > 100'000'000) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  for (const char c : entry.substr(dash + 1)) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return pid;
+}
+
+bool ProcessExists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH; }
+
 Status OutputError(const std::filesystem::path& destination, std::string message) {
   return Status(ErrorCode::kOutputError, std::move(message), Location{destination.string(), {}, 0, {}});
 }
@@ -45,6 +70,7 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(FileSystem* fs,
   if (auto st = fs->Stat(destination); st.ok() && st->is_directory) {
     return OutputError(destination, "output path is a folder");
   }
+  RemoveAbandonedTemporaries(fs, destination);
   std::filesystem::path temp = TempPathFor(destination);
   auto file = fs->OpenWritable(temp);
   if (!file.ok()) {
@@ -53,6 +79,26 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(FileSystem* fs,
   }
   return std::unique_ptr<AtomicFile>(new AtomicFile(fs, destination, std::move(temp), std::move(file).value(),
                                                     buffer_bytes == 0 ? 1 : buffer_bytes));
+}
+
+void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& destination,
+                                double min_age_seconds) {
+  const std::filesystem::path folder = FolderOf(destination);
+  auto entries = fs->ListDirectory(folder);
+  if (!entries.ok()) return;
+  const std::string name = destination.filename().string();
+  const auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  for (const DirEntry& e : *entries) {
+    const long pid = TempFilePid(e.name, name);
+    if (pid <= 0 || pid == static_cast<long>(::getpid()) || ProcessExists(pid)) continue;
+    const std::filesystem::path path = folder / e.name;
+    auto st = fs->Stat(path);
+    if (!st.ok() || !st->is_regular) continue;
+    if (static_cast<double>(now_ns - st->mtime_ns) < min_age_seconds * 1e9) continue;
+    (void)fs->RemoveFile(path);
+  }
 }
 
 AtomicFile::AtomicFile(FileSystem* fs, std::filesystem::path destination, std::filesystem::path temp_path,

@@ -27,6 +27,15 @@
 
 namespace flexpipe {
 
+// Removes the temporary files a writer killed outright (SIGKILL, a power cut)
+// left beside `destination` (`.<name>.tmp-<pid>-<n>`): those of a process
+// that no longer exists on this host, untouched for `min_age_seconds` (a
+// writer on another host sharing the folder keeps its file fresh while it
+// writes). Best effort: what cannot be listed or removed stays. Called by
+// Create() for its destination.
+void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& destination,
+                                double min_age_seconds = 600);
+
 class AtomicFile {
  public:
   static constexpr size_t kDefaultBufferBytes = size_t{1} << 20;

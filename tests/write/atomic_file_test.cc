@@ -1,5 +1,7 @@
 #include "write/atomic_file.h"
 
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <string>
@@ -90,6 +92,44 @@ TEST(AtomicFile, TwoWritersOfOneDestinationUseDifferentTemporaryFiles) {
   auto b = AtomicFile::Create(DefaultFs(), dir.path() / "x.csv");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_NE((*a)->temp_path(), (*b)->temp_path());
+}
+
+// The pid of a process that has ended.
+long EndedProcess() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  ::waitpid(pid, nullptr, 0);
+  return pid;
+}
+
+TEST(AtomicFile, RemovesOnlyTheTemporaryFilesOfEndedWritersLeftForAWhile) {
+  TempDir dir;
+  const long ended = EndedProcess();
+  const auto old_file = [&](const std::string& name) {
+    const auto path = dir.Write(name, "partial");
+    const struct timeval times[2] = {{1'000'000'000, 0}, {1'000'000'000, 0}};  // 2001
+    EXPECT_EQ(::utimes(path.c_str(), times), 0);
+  };
+  const std::string stale = ".m.csv.tmp-" + std::to_string(ended) + "-0";
+  old_file(stale);
+  const std::vector<std::string> kept = {
+      ".m.csv.tmp-" + std::to_string(ended) + "-1",        // written to a moment ago
+      ".m.csv.tmp-1-0",                                    // its writer (init) is alive
+      ".m.csv.tmp-" + std::to_string(::getpid()) + "-99",  // this process's own
+      ".other.csv.tmp-" + std::to_string(ended) + "-0",    // another output's
+      ".m.csv.tmp-x-0",
+      ".m.csv.tmp-" + std::to_string(ended) + "-",
+      "m.csv.tmp-" + std::to_string(ended) + "-0"};
+  dir.Write(kept[0], "fresh");
+  for (size_t i = 1; i < kept.size(); ++i) old_file(kept[i]);
+
+  auto file = AtomicFile::Create(DefaultFs(), dir.path() / "m.csv");
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  ASSERT_TRUE((*file)->Append("new").ok());
+  ASSERT_TRUE((*file)->Commit().ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / stale));
+  for (const std::string& name : kept) EXPECT_TRUE(std::filesystem::exists(dir.path() / name)) << name;
+  EXPECT_EQ(ReadFileToString(dir.path() / "m.csv"), "new");
 }
 
 TEST(AtomicFile, DestroyedWithoutCommitLeavesTheOldDestinationAndNoTemporaryFile) {
