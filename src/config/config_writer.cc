@@ -56,16 +56,20 @@ std::string EnvironmentNames(const Setting& s) {
                              : fmt::format("{} or {}", config::EnvVarName(s), s.env_alias);
 }
 
+// The block a setting is written in: its section ("processing"), or the key
+// itself for a top-level key ("store", "columns"), which stands alone.
+std::string_view Group(const Setting& s) { return s.section().empty() ? s.key : s.section(); }
+
 // The whole file; with `commented`, every key is preceded by what it means.
 std::string Render(const PipelineOptions& options, bool commented) {
   std::string out;
-  std::string_view section = "-";
+  std::string_view group;
   for (const Setting& s : config::AllSettings()) {
     const std::string_view indent = s.section().empty() ? "" : "  ";
-    if (s.section() != section) {
-      section = s.section();
+    if (Group(s) != group) {
+      group = Group(s);
       if (!out.empty()) out += "\n";
-      if (!section.empty()) out += fmt::format("{}:\n", section);
+      if (!s.section().empty()) out += fmt::format("{}:\n", group);
     }
     if (commented) {
       std::string about(s.doc);
@@ -105,12 +109,12 @@ std::string CommentedDefaultConfig() {
 std::string SettingsReferenceMarkdown() {
   const PipelineOptions defaults;
   std::string out;
-  std::string_view section = "-";
+  std::string_view group;
   for (const Setting& s : config::AllSettings()) {
-    if (s.section() != section) {
-      section = s.section();
+    if (Group(s) != group) {
+      group = Group(s);
       if (!out.empty()) out += "\n";
-      out += fmt::format("### `{}`\n\n", section.empty() ? s.key : section);
+      out += fmt::format("### `{}`\n\n", group);
       out += "| Key | Default | Environment | Flag | Meaning |\n";
       out += "|---|---|---|---|---|\n";
     }

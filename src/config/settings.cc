@@ -183,7 +183,7 @@ constexpr auto kSettings = std::to_array<Setting>({
       .Alias("FLEXPIPE_MODEL").Flag("--model NAME"),
   IsoDate("scoring.as_of", OPT(scoring.as_of),
        "The date the scoring rules treat as today (sale recency).")
-      .Alias("FLEXPIPE_AS_OF").Flag("--as-of DATE"),
+      .Alias("FLEXPIPE_AS_OF").Flag("--as-of YYYY-MM-DD"),
   Text("scoring.profile", OPT(scoring.profile_file),
        "Scoring profile (YAML) overriding the built-in weights and thresholds; empty = built-in.")
       .Flag("--profile PATH"),

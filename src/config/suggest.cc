@@ -1,6 +1,7 @@
 #include "config/suggest.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "config/settings.h"
@@ -25,10 +26,25 @@ std::string Flat(std::string_view s) {
   return out;
 }
 
+// Flat names of the seed's PipelineConfiguration (02_pipeline_design.md) that
+// are not found by their leaf: the others (input_folder, batch_size,
+// max_workers, enable_deduplication, min_flex_score, progress_reporting, and
+// the developer guide's log_level) match a key's flat form, a leaf or an
+// environment alias. They come before the settings so that `output.file`
+// suggests output.master_file rather than logging.file.
+constexpr std::pair<std::string_view, std::string_view> kSeedNames[] = {
+    {"output_file", "output.master_file"},
+};
+
 std::vector<Candidate> Candidates() {
   std::vector<Candidate> out;
   for (const std::string_view section : SectionNames()) {
     out.push_back({std::string(section), std::string(section), std::string(section), ""});
+  }
+  for (const auto& [name, key] : kSeedNames) {
+    const Setting* setting = FindSetting(key);
+    out.push_back({std::string(name), std::string(name), std::string(key),
+                   setting != nullptr ? EnvVarName(*setting) : ""});
   }
   for (const Setting& s : AllSettings()) {
     const std::string env = EnvVarName(s);

@@ -115,6 +115,8 @@ TEST(ConfigEnvironment, AnUnknownFlexpipeVariableIsAnErrorNamingIt) {
   EXPECT_THAT(ErrorOf({{"FLEXPIPE_MAX_WORKERS", "5"}}),
               HasSubstr("(did you mean FLEXPIPE_PROCESSING_MAX_WORKERS?)"));
   EXPECT_THAT(ErrorOf({{"FLEXPIPE_CONF", "x.yaml"}}), HasSubstr("(did you mean FLEXPIPE_CONFIG?)"));
+  EXPECT_THAT(ErrorOf({{"FLEXPIPE_OUTPUT_FILE", "x.xlsx"}}),
+              HasSubstr("(did you mean FLEXPIPE_OUTPUT_MASTER_FILE?)"));
 }
 
 TEST(ConfigEnvironment, BadValuesNameTheVariableAndTheKey) {

@@ -126,6 +126,7 @@ scoring:
   profile: ""
 
 store: "data/flexpipe.db"
+
 columns: {}
 )");
 }
@@ -201,6 +202,21 @@ TEST(ConfigOutput, TheDocsListEverySettingFromTheTable) {
       << "regenerate with UPDATE_GOLDEN_FILES=1 (see the top of this file)";
   for (const config::Setting& s : config::AllSettings()) {
     EXPECT_THAT(doc, HasSubstr("| `" + std::string(s.key) + "` |"));
+  }
+}
+
+TEST(ConfigOutput, TheReferenceListsEachSettingUnderItsOwnHeading) {
+  // A section's keys under `### section`; a top-level key under a heading of its own.
+  const std::string reference = SettingsReferenceMarkdown();
+  for (const config::Setting& s : config::AllSettings()) {
+    const size_t row = reference.find("| `" + std::string(s.key) + "` |");
+    ASSERT_NE(row, std::string::npos) << s.key;
+    const size_t heading = reference.rfind("### `", row);
+    ASSERT_NE(heading, std::string::npos) << s.key;
+    const std::string_view group = s.section().empty() ? s.key : s.section();
+    EXPECT_EQ(reference.substr(heading, reference.find('\n', heading) - heading),
+              "### `" + std::string(group) + "`")
+        << s.key;
   }
 }
 

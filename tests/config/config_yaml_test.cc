@@ -1,10 +1,12 @@
 // The YAML configuration file: the seed's layout (02_pipeline_design.md,
 // pipeline_config.yaml) plus flexpipe's own keys, and every way a file can be
 // wrong. Errors name the source, line, column, full key path and what is allowed.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "config/config.h"
 #include "print_options.h"
@@ -251,6 +253,25 @@ TEST(ConfigYaml, KeysInTheWrongPlaceSuggestWhereTheyBelong) {
               HasSubstr("unknown key max_workers (did you mean processing.max_workers?)"));
   EXPECT_THAT(ErrorOf("input_folder: test_data\n"), HasSubstr("(did you mean input.folder?)"));
   EXPECT_THAT(ErrorOf("log_level: DEBUG\n"), HasSubstr("(did you mean logging.level?)"));
+  EXPECT_THAT(ErrorOf("output_file: out.xlsx\n"),
+              HasSubstr("unknown key output_file (did you mean output.master_file?)"));
+  EXPECT_THAT(ErrorOf("output:\n  file: out.xlsx\n"), HasSubstr("(did you mean output.master_file?)"));
+}
+
+TEST(ConfigYaml, EveryFieldOfTheSeedsPipelineConfigurationSuggestsItsKey) {
+  // PipelineConfiguration (02_pipeline_design.md) written flat, as its fields.
+  const std::pair<std::string_view, std::string_view> fields[] = {
+      {"input_folder: data/raw", "input.folder"},
+      {"output_file: data/exports/all_flex_properties.xlsx", "output.master_file"},
+      {"batch_size: 10", "processing.batch_size"},
+      {"max_workers: 4", "processing.max_workers"},
+      {"enable_deduplication: true", "filtering.enable_deduplication"},
+      {"min_flex_score: 4.0", "filtering.min_flex_score"},
+      {"progress_reporting: true", "logging.progress_reporting"},
+  };
+  for (const auto& [line, key] : fields) {
+    EXPECT_THAT(ErrorOf(std::string(line) + "\n"), HasSubstr(fmt::format("(did you mean {}?)", key))) << line;
+  }
 }
 
 TEST(ConfigYaml, KeysAreNestedNotDotted) {
