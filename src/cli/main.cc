@@ -1,11 +1,16 @@
 // flexpipe's command line: the only code that prints or exits.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
@@ -31,15 +36,108 @@ extern "C" void OnSignal(int) { g_cancel.store(true); }
 
 constexpr const char* kDescription =
     "flexpipe — find flex-industrial candidates across property exports.\n"
-    "Reads every CSV/XLSX export in the input folders, maps their headers onto canonical\n"
-    "fields, scores every row, merges duplicates across files and writes one ranked master\n"
-    "list plus a JSON summary.";
+    "Reads every CSV, TSV, TXT and XLSX/XLSM export in the input folders, maps their headers onto\n"
+    "canonical fields, scores every row, merges duplicates across files and writes one ranked\n"
+    "master list plus a JSON summary.";
 
 constexpr const char* kFooter =
-    "\nExit status: 0 all files succeeded; 1 the run completed but some files failed;\n"
-    "2 bad usage or configuration; 3 nothing could be processed or outputs could not be\n"
-    "written; 130 interrupted.\n"
+    "Exit status: 0 success; 1 run or validate: some files failed; 2 bad usage or configuration;\n"
+    "3 nothing could be processed, or a file or the store could not be read or written;\n"
+    "130 interrupted. Each command's help gives its own.\n"
     "Run 'flexpipe COMMAND --help' for a command's options. Documentation: README.md, docs/.";
+
+constexpr const char* kRunFooter =
+    "Exit status: 0 all files succeeded; 1 the run completed but some files failed;\n"
+    "2 bad usage or configuration; 3 nothing could be processed or outputs could not be\n"
+    "written; 130 interrupted. With --dry-run, those of 'flexpipe validate'.";
+
+constexpr const char* kValidateFooter =
+    "Exit status: 0 every file can be processed; 1 some files cannot; 2 bad usage or\n"
+    "configuration; 3 no file can be processed, or none was found.";
+
+constexpr const char* kConfigFooter =
+    "Exit status: 0 done; 2 bad usage or configuration, or the --init file exists already;\n"
+    "3 the --init file could not be written.";
+
+constexpr const char* kGenerateFooter =
+    "Exit status: 0 the files were written; 2 bad usage (an unknown scenario or format, a bad\n"
+    "number of files); 3 the files could not be written.";
+
+// Help text is wrapped to fit this many columns; option names take the first kHelpNameWidth.
+constexpr size_t kHelpWidth = 100;
+constexpr size_t kHelpNameWidth = 30;
+
+// `text` with each line broken at spaces to at most `width` columns.
+std::string Wrap(std::string_view text, size_t width) {
+  std::string out;
+  size_t column = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\n') {
+      out += '\n';
+      column = 0;
+      ++i;
+      continue;
+    }
+    const size_t end = std::min(text.find_first_of(" \n", i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    if (column > 0 && column + 1 + word.size() > width) {
+      out += '\n';
+      column = 0;
+    } else if (column > 0) {
+      out += ' ';
+      ++column;
+    }
+    out.append(word);
+    column += word.size();
+    i = end < text.size() && text[end] == ' ' ? end + 1 : end;
+  }
+  return out;
+}
+
+// CLI11's help laid out for flexpipe: a blank line between a command's
+// description and "Usage:", descriptions wrapped to kHelpWidth columns.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  HelpFormatter() {
+    column_width(kHelpNameWidth);
+    label("SUBCOMMAND", "COMMAND");
+  }
+
+  std::string make_description(const CLI::App* app) const override {
+    const std::string description = CLI::Formatter::make_description(app);
+    return description.empty() ? description : description + "\n";
+  }
+
+  // CLI11's, without the "Excludes: ..." list (the descriptions say it) and
+  // without "..." for an option that takes one value each time it is given.
+  std::string make_option_opts(const CLI::Option* option) const override {
+    if (!option->get_option_text().empty()) return " " + option->get_option_text();
+    std::string out;
+    if (option->get_type_size() == 0) return out;
+    if (!option->get_type_name().empty()) out += " " + get_label(option->get_type_name());
+    if (!option->get_default_str().empty()) out += "=" + option->get_default_str();
+    if (option->get_expected_max() == CLI::detail::expected_max_vector_size &&
+        option->get_allow_extra_args()) {
+      out += " ...";
+    } else if (option->get_expected_min() > 1) {
+      out += fmt::format(" x {}", option->get_expected());
+    }
+    if (option->get_required()) out += " " + get_label("REQUIRED");
+    return out;
+  }
+
+  std::string make_option_desc(const CLI::Option* option) const override {
+    return Wrap(option->get_description(), kHelpWidth - kHelpNameWidth);
+  }
+
+  std::string make_subcommand(const CLI::App* command) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, command->get_display_name(true),
+                             Wrap(command->get_description(), kHelpWidth - kHelpNameWidth),
+                             get_column_width());
+    return out.str();
+  }
+};
 
 struct RunFlags {
   std::vector<std::string> inputs;
@@ -214,88 +312,112 @@ int RunCommand(const RunFlags& flags) {
   return summary->files_failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
-void AddRunOptions(CLI::App* run, RunFlags* flags) {
-  run->add_option("INPUT", flags->inputs, "Folders and/or files to read (default: input.folder, data/raw)")
+// The options that make up the configuration a command uses: INPUT, -c, a
+// flag per setting and --set. `run`, `validate` and `config` share them, so
+// `flexpipe config --print` takes a run's command line. Returns the options
+// that set settings (INPUT and all but -c).
+std::vector<CLI::Option*> AddSettingOptions(CLI::App* run, RunFlags* flags) {
+  std::vector<CLI::Option*> settings;
+  const auto add = [&settings](CLI::Option* option) {
+    settings.push_back(option);
+    return option;
+  };
+  add(run->add_option("INPUT", flags->inputs,
+                      "Folders and/or files to read (default: input.folder, data/raw)"))
       ->type_name("PATH");
   run->add_option("-c,--config", flags->config, "YAML configuration file (also $FLEXPIPE_CONFIG)")
       ->type_name("PATH");
-  AddSetting<std::string>(run, flags, "-o,--output", "output.master_file",
-                          "Master workbook path; the master CSV goes beside it as .csv\n"
-                          "(default: data/exports/all_flex_properties.xlsx)")
+  add(AddSetting<std::string>(run, flags, "-o,--output", "output.master_file",
+                              "Master workbook path; the master CSV goes beside it as .csv\n"
+                              "(default: data/exports/all_flex_properties.xlsx)"))
       ->type_name("PATH");
-  AddSetting<std::string>(run, flags, "--report-file", "output.report_file",
-                          "JSON summary path (default: data/reports/pipeline_summary.json)")
+  add(AddSetting<std::string>(run, flags, "--report-file", "output.report_file",
+                              "JSON summary path (default: data/reports/pipeline_summary.json)"))
       ->type_name("PATH");
-  AddSetting<std::string>(run, flags, "--model", "scoring.model",
-                          "Scoring model: weighted (default) | industrial")
+  add(AddSetting<std::string>(run, flags, "--model", "scoring.model",
+                              "Scoring model: weighted (default) | industrial"))
       ->type_name("NAME");
-  AddSetting<std::string>(run, flags, "--profile", "scoring.profile",
-                          "Scoring profile YAML overriding the defaults")
+  add(AddSetting<std::string>(run, flags, "--profile", "scoring.profile",
+                              "Scoring profile YAML overriding the defaults"))
       ->type_name("PATH");
-  AddSetting<std::string>(run, flags, "--min-score", "filtering.min_flex_score",
-                          "Minimum flex score of a candidate (default: 4.0)")
+  add(AddSetting<std::string>(run, flags, "--min-score", "filtering.min_flex_score",
+                              "Minimum flex score of a candidate (default: 4.0)"))
       ->type_name("X");
-  AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of", "Date scoring treats as today, YYYY-MM-DD")
+  add(AddSetting<std::string>(run, flags, "--as-of", "scoring.as_of",
+                              "Date scoring treats as today (default: today)"))
       ->type_name("YYYY-MM-DD");
-  AddSetting<std::string>(run, flags, "-w,--workers", "processing.max_workers",
-                          "Threads reading files and scoring and writing rows (default: number of cores)")
+  add(AddSetting<std::string>(
+          run, flags, "-w,--workers", "processing.max_workers",
+          "Threads reading files and scoring and writing rows (default: number of cores)"))
       ->type_name("N");
-  AddSwitch(run, flags, "--no-dedup", "filtering.enable_deduplication", "false", "Keep duplicate properties");
-  run->add_option_function<std::vector<std::string>>(
-         "--pattern",
-         [flags](const std::vector<std::string>& v) {
-           std::string joined;
-           for (const auto& p : v) joined += (joined.empty() ? "" : ",") + p;
-           flags->sets.emplace_back("input.file_pattern", joined);
-         },
-         "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)")
-      ->type_name("GLOB");
-  AddSwitch(run, flags, "-r,--recursive", "input.recursive_scan", "true", "Descend into sub-folders");
-  AddSetting<std::string>(run, flags, "--sheet", "input.sheet",
-                          "Workbook sheet: a name, a 1-based position, or all (default: first visible)")
+  add(AddSwitch(run, flags, "--no-dedup", "filtering.enable_deduplication", "false",
+                "Keep duplicate properties"));
+  add(run->add_option_function<std::vector<std::string>>(
+          "--pattern",
+          [flags](const std::vector<std::string>& v) {
+            std::string joined;
+            for (const auto& p : v) joined += (joined.empty() ? "" : ",") + p;
+            flags->sets.emplace_back("input.file_pattern", joined);
+          },
+          "File-name glob, repeatable (default: *.xlsx *.xls? *.csv *.tsv *.txt)"))
+      ->type_name("GLOB")
+      ->allow_extra_args(false)  // one value each time: `--pattern "*.csv" data/raw` reads data/raw
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add(AddSwitch(run, flags, "-r,--recursive", "input.recursive_scan", "true", "Descend into sub-folders"));
+  add(AddSetting<std::string>(run, flags, "--sheet", "input.sheet",
+                              "Workbook sheet: a name, a 1-based position, or all (default: first visible)"))
       ->type_name("NAME|N|all");
-  AddSetting<std::string>(run, flags, "--header-row", "input.header_row",
-                          "Header row of workbooks (default: the first non-empty row)")
+  add(AddSetting<std::string>(run, flags, "--header-row", "input.header_row",
+                              "Header row of workbooks (default: the first non-empty row)"))
       ->type_name("N");
-  AddSetting<std::string>(run, flags, "--top-n", "output.top_n",
-                          "Top candidates listed in summaries (default: 10)")
+  add(AddSetting<std::string>(run, flags, "--top-n", "output.top_n",
+                              "Top candidates listed in summaries (default: 10)"))
       ->type_name("N");
-  AddSwitch(run, flags, "--no-csv", "output.enable_csv_export", "false", "Do not write the master CSV");
-  AddSwitch(run, flags, "--no-xlsx", "output.enable_xlsx_export", "false",
-            "Do not write the master workbook");
-  AddSetting<std::string>(run, flags, "--existing", "output.existing",
-                          "Outputs already there: replace, backup (keep as NAME.<time>.EXT), or version "
-                          "(write NAME_v2.EXT ...) (default: backup)")
+  add(AddSwitch(run, flags, "--no-csv", "output.enable_csv_export", "false", "Do not write the master CSV"));
+  add(AddSwitch(run, flags, "--no-xlsx", "output.enable_xlsx_export", "false",
+                "Do not write the master workbook"));
+  add(AddSetting<std::string>(run, flags, "--existing", "output.existing",
+                              "Outputs already there: replace, backup (keep as NAME.<time>.EXT), or version "
+                              "(write NAME_v2.EXT ...) (default: backup)"))
       ->type_name("POLICY");
-  AddSetting<std::string>(run, flags, "--html", "output.html_file",
-                          "HTML report path (default: report.html beside the master file)")
+  add(AddSetting<std::string>(run, flags, "--html", "output.html_file",
+                              "HTML report path (default: report.html beside the master file)"))
       ->type_name("PATH");
-  AddSwitch(run, flags, "--no-html", "output.enable_html", "false", "Do not write the HTML report");
-  AddSetting<std::string>(run, flags, "--rejects-file", "output.rejects_file",
-                          "Rejects CSV path (default: <master name>_rejects.csv beside the master file)")
+  add(AddSwitch(run, flags, "--no-html", "output.enable_html", "false", "Do not write the HTML report"));
+  add(AddSetting<std::string>(run, flags, "--rejects-file", "output.rejects_file",
+                              "Rejects CSV path (default: <master name>_rejects.csv beside the master file)"))
       ->type_name("PATH");
-  AddSwitch(run, flags, "--no-rejects", "output.enable_rejects", "false", "Do not write the rejects file");
-  AddSwitch(run, flags, "--strict-rows", "processing.strict_rows", "true",
-            "Set aside rows with a value that does not parse, instead of scoring what parsed");
-  AddSetting<std::string>(run, flags, "--db", "store",
-                          "SQLite store of every run, for resume and reuse (default: data/flexpipe.db)")
+  add(AddSwitch(run, flags, "--no-rejects", "output.enable_rejects", "false",
+                "Do not write the rejects file"));
+  add(AddSwitch(run, flags, "--strict-rows", "processing.strict_rows", "true",
+                "Set aside rows with a value that does not parse, instead of scoring what parsed"));
+  add(AddSetting<std::string>(run, flags, "--db", "store",
+                              "SQLite store of every run, for resume and reuse (default: data/flexpipe.db)"))
       ->type_name("PATH");
-  AddSwitch(run, flags, "--no-db", "store", "", "Do not record the run in a store (no resume, no reuse)");
-  run->add_flag("--full", flags->full, "Read every file again, even those unchanged since an earlier run");
-  AddSetting<std::string>(run, flags, "--log-level", "logging.level",
-                          "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)")
+  add(AddSwitch(run, flags, "--no-db", "store", "",
+                "Do not record the run in a store (no resume, no reuse)"));
+  add(AddSetting<std::string>(run, flags, "--log-level", "logging.level",
+                              "TRACE|DEBUG|INFO|WARNING|ERROR (default: INFO)"))
       ->type_name("LEVEL");
-  AddSetting<std::string>(run, flags, "--log-file", "logging.file",
-                          "Log file (default: logs/pipeline.log; \"\" for none)")
+  add(AddSetting<std::string>(run, flags, "--log-file", "logging.file",
+                              "Log file (default: logs/pipeline.log; \"\" for none)"))
       ->type_name("PATH");
-  run->add_option("--set", flags->raw_sets,
-                  "Any setting as KEY=VALUE, e.g. --set processing.timeout_minutes=10")
-      ->type_name("KEY=VALUE");
-  run->add_flag("-q,--quiet", flags->quiet, "Print only errors");
-  run->add_flag("-v,--verbose", flags->verbose, "Print debug detail");
+  add(run->add_option("--set", flags->raw_sets,
+                      "Any setting, repeatable, e.g. --set processing.timeout_minutes=10"))
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  return settings;
 }
 
-int ConfigCommand(bool print, const std::string& init_path, const RunFlags& flags) {
+// The settings, plus what `run` and `validate` take and `config` does not.
+void AddRunOptions(CLI::App* run, RunFlags* flags) {
+  AddSettingOptions(run, flags);
+  CLI::Option* quiet = run->add_flag("-q,--quiet", flags->quiet, "Print only errors (not with -v)");
+  run->add_flag("-v,--verbose", flags->verbose, "Print debug detail (not with -q)")->excludes(quiet);
+}
+
+int ConfigCommand(const std::string& init_path, const RunFlags& flags) {
   if (!init_path.empty()) {
     FileSystem* fs = DefaultFileSystem();
     if (fs->Stat(init_path).ok()) {
@@ -312,7 +434,6 @@ int ConfigCommand(bool print, const std::string& init_path, const RunFlags& flag
     fmt::print("wrote the default configuration to {}\n", init_path);
     return kExitOk;
   }
-  (void)print;
   auto options = ResolveOptions(flags);
   if (!options.ok()) {
     fmt::print(stderr, "flexpipe: {}\n", options.status().ToString());
@@ -322,10 +443,92 @@ int ConfigCommand(bool print, const std::string& init_path, const RunFlags& flag
   return kExitOk;
 }
 
+// The commands `command` offers, e.g. "run, validate, config, ...".
+std::string CommandNames(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : command.get_subcommands({})) names.push_back(sub->get_name());
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+const CLI::App* FindCommand(const CLI::App& parent, const std::string& name) {
+  for (const CLI::App* sub : parent.get_subcommands({})) {
+    if (sub->get_name() == name) return sub;
+  }
+  return nullptr;
+}
+
+// Prints "flexpipe: <message>" and where to read more; the exit status of bad usage.
+int UsageError(const std::string& message, const std::string& command) {
+  fmt::print(stderr, "flexpipe: {}\nRun '{} --help' for usage.\n", message, command);
+  return kExitUsage;
+}
+
+// "command" for flexpipe's commands, "db command" for those of `flexpipe db`.
+std::string CommandKind(const CLI::App& app, const CLI::App& level) {
+  return &level == &app ? "command" : level.get_name() + " command";
+}
+
+// `word` named no command of `level`, which `path` ("flexpipe db") runs.
+int UnknownCommand(const CLI::App& app, const CLI::App& level, const std::string& word,
+                   const std::string& path) {
+  return UsageError(
+      fmt::format("unknown {} '{}'; commands: {}", CommandKind(app, level), word, CommandNames(level)), path);
+}
+
+// A command line CLI11 rejected. Commands that need a command after them
+// (flexpipe, flexpipe db) name the one that is unknown or missing; other
+// errors are CLI11's message, for the command that was being parsed.
+int ParseFailure(const CLI::App& app, int argc, char** argv, const CLI::ParseError& error) {
+  const CLI::App* level = &app;
+  std::string path = "flexpipe";
+  for (int i = 1; i < argc && level->get_require_subcommand_min() > 0; ++i) {
+    const std::string arg = argv[i];
+    if (arg.starts_with('-')) continue;
+    const CLI::App* next = FindCommand(*level, arg);
+    if (next == nullptr) return UnknownCommand(app, *level, arg, path);
+    level = next;
+    path += " " + arg;
+  }
+  if (level->get_require_subcommand_min() > 0 && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    const std::vector<std::string> extra = level->remaining();  // e.g. an option given before the command
+    return UsageError(
+        fmt::format("a {} is required{}; commands: {}", CommandKind(app, *level),
+                    extra.empty() ? "" : fmt::format(" before {}", extra.front()), CommandNames(*level)),
+        path);
+  }
+  path = "flexpipe";
+  for (const CLI::App* parsed = &app; !parsed->get_subcommands().empty();) {
+    parsed = parsed->get_subcommands().front();
+    path += " " + parsed->get_name();
+  }
+  std::string message = error.what();
+  if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) != 0 &&
+      std::islower(static_cast<unsigned char>(message[1])) != 0) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  return UsageError(message, path);
+}
+
+// `flexpipe help [COMMAND...]`: the top-level help, or a command's.
+int HelpCommand(const CLI::App& app, const std::vector<std::string>& words) {
+  const CLI::App* command = &app;
+  std::string path = "flexpipe";
+  for (const std::string& word : words) {
+    const CLI::App* next = FindCommand(*command, word);
+    if (next == nullptr) return UnknownCommand(app, *command, word, path);
+    command = next;
+    path += " " + word;
+  }
+  // Not App::help(): that shows the help of the command that was parsed, `help` itself.
+  fmt::print("{}", command->get_formatter()->make_help(command, path, CLI::AppFormatMode::Normal));
+  return kExitOk;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
   CLI::App app(kDescription, "flexpipe");
+  app.formatter(std::make_shared<HelpFormatter>());  // commands added below inherit it
   app.footer(kFooter);
   app.set_version_flag("-V,--version", fmt::format("flexpipe {}", FlexpipeVersion()));
   app.require_subcommand(1);
@@ -333,8 +536,9 @@ int Main(int argc, char** argv) {
   RunFlags run_flags;
   CLI::App* run =
       app.add_subcommand("run", "Read, score, de-duplicate and rank; write the master list and summary");
-  run->footer(kFooter);
+  run->footer(kRunFooter);
   AddRunOptions(run, &run_flags);
+  run->add_flag("--full", run_flags.full, "Read every file again, even those unchanged since an earlier run");
   run->add_flag("--dry-run", run_flags.dry_run,
                 "Only validate: read headers and a sample of rows, report what would fail, write nothing");
   run->add_option("--sample", run_flags.sample_rows, "Rows read per file with --dry-run (default: 1000)")
@@ -347,7 +551,7 @@ int Main(int argc, char** argv) {
   validate_flags.dry_run = true;
   CLI::App* validate = app.add_subcommand(
       "validate", "Check inputs without processing: header mapping, unmapped headers, what would fail");
-  validate->footer(kFooter);
+  validate->footer(kValidateFooter);
   AddRunOptions(validate, &validate_flags);
   validate->add_option("--sample", validate_flags.sample_rows, "Rows read per file (default: 1000)")
       ->type_name("N");
@@ -356,10 +560,18 @@ int Main(int argc, char** argv) {
   bool print = false;
   std::string init_path;
   CLI::App* config = app.add_subcommand("config", "Show the effective configuration or write a default file");
-  config->add_flag("--print", print, "Print the effective configuration as YAML (the default action)");
-  config->add_option("--init", init_path, "Write a commented default configuration file to PATH");
-  config->add_option("-c,--config", config_flags.config, "YAML configuration file (also $FLEXPIPE_CONFIG)");
-  config->add_option("--set", config_flags.raw_sets, "Any setting as KEY=VALUE")->type_name("KEY=VALUE");
+  config->footer(kConfigFooter);
+  CLI::Option* print_option = config->add_flag(
+      "--print", print,
+      "Print the configuration a run with the same options would use, as YAML (the default action)");
+  CLI::Option* init_option =
+      config
+          ->add_option("--init", init_path,
+                       "Write a commented default configuration file to PATH (with no other option)")
+          ->type_name("PATH")
+          ->excludes(print_option);
+  for (CLI::Option* setting : AddSettingOptions(config, &config_flags)) init_option->excludes(setting);
+  init_option->excludes("--config");
 
   StoreCommandFlags store_flags;
   AddStoreCommands(&app, &store_flags);
@@ -368,23 +580,52 @@ int Main(int argc, char** argv) {
   std::string gen_out;
   CLI::App* generate =
       app.add_subcommand("generate", "Write deterministic synthetic property exports for tests");
-  generate->add_option("-o,--out", gen_out, "Output folder")->required();
+  generate->footer(kGenerateFooter);
+  generate->add_option("-o,--out", gen_out, "Folder the exports are written to (created when missing)")
+      ->type_name("PATH")
+      ->required();
   generate
       ->add_option("--scenario", gen.scenario,
-                   "valid | duplicates | empty | missing-columns | corrupted | large | mixed | all")
-      ->capture_default_str();
-  generate->add_option("--rows", gen.rows, "Rows per file")->capture_default_str();
-  generate->add_option("--files", gen.files, "Files per scenario")->capture_default_str();
-  generate->add_option("--seed", gen.seed, "Random seed")->capture_default_str();
-  generate->add_option("--format", gen.format, "csv | xlsx")->capture_default_str();
-  generate->add_option("--as-of", gen.as_of, "Dates are generated around this day")->capture_default_str();
+                   fmt::format("{} (default: {})", fmt::join(GenerateScenarios(), " | "), gen.scenario))
+      ->type_name("NAME");
+  generate->add_option("--rows", gen.rows, fmt::format("Data rows per file (default: {})", gen.rows))
+      ->type_name("N");
+  generate
+      ->add_option("--files", gen.files, fmt::format("Files per scenario, 1 to 999 (default: {})", gen.files))
+      ->type_name("N");
+  generate
+      ->add_option("--seed", gen.seed,
+                   fmt::format("Random seed; the same seed writes the same files (default: {})", gen.seed))
+      ->type_name("N");
+  generate
+      ->add_option("--format", gen.format,
+                   fmt::format("The rows as CSV files or as workbooks (default: {})", gen.format))
+      ->type_name("csv|xlsx");
+  generate
+      ->add_option("--as-of", gen.as_of,
+                   fmt::format("Sale dates are spread around this day (default: {})", gen.as_of))
+      ->type_name("YYYY-MM-DD");
+
+  std::vector<std::string> help_words;
+  CLI::App* help = app.add_subcommand("help", "This help, or a command's: flexpipe help COMMAND");
+  help->footer("");
+  help->add_option("COMMAND", help_words, "The command to describe (default: none, the overview)")
+      ->type_name("");
+
+  const auto all = [](CLI::App*) { return true; };
+  for (CLI::App* command : app.get_subcommands(all)) {
+    command->group("Commands");
+    for (CLI::App* sub : command->get_subcommands(all)) sub->group("Commands");
+  }
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return ParseFailure(app, argc, argv, e);
   }
 
+  if (help->parsed()) return HelpCommand(app, help_words);
   if (run->parsed()) return RunCommand(run_flags);
   if (validate->parsed()) return ValidateCommand(validate_flags);
   const auto store_setting = [](const std::string& config_file) -> Result<std::string> {
@@ -394,7 +635,7 @@ int Main(int argc, char** argv) {
     return options.store;
   };
   if (auto code = RunStoreCommand(store_flags, store_setting)) return *code;
-  if (config->parsed()) return ConfigCommand(print, init_path, config_flags);
+  if (config->parsed()) return ConfigCommand(init_path, config_flags);
   if (generate->parsed()) {
     gen.out_dir = gen_out;
     auto written = Generate(DefaultFileSystem(), gen);

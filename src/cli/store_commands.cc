@@ -175,6 +175,12 @@ constexpr std::string_view kRunsSql =
     "rows_read, candidates_unique AS candidates, round(seconds, 2) AS seconds FROM runs ORDER BY id DESC "
     "LIMIT {}";
 
+// The exit statuses of Fail() and of each command.
+constexpr const char* kStoreFooter =
+    "Exit status: 0 done; 2 bad usage or configuration (a run that is not recorded, SQL that would\n"
+    "write), or a database written by a different or newer flexpipe; 3 there is no database, or it\n"
+    "or an output could not be read or written.";
+
 }  // namespace
 
 void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags) {
@@ -186,31 +192,45 @@ void AddStoreCommands(CLI::App* app, StoreCommandFlags* flags) {
   };
 
   flags->db_command = app->add_subcommand("db", "The store's schema: status, migrate, rollback N");
+  flags->db_command->footer(kStoreFooter);  // before its commands: they inherit it
   flags->db_command->require_subcommand(1);
   CLI::App* status = flags->db_command->add_subcommand("status", "Applied and pending migrations, checksums");
   CLI::App* migrate = flags->db_command->add_subcommand("migrate", "Apply pending migrations");
   CLI::App* rollback = flags->db_command->add_subcommand("rollback", "Revert the last N migrations");
-  rollback->add_option("N", flags->rollback_steps, "How many migrations to revert")->required();
+  rollback->add_option("N", flags->rollback_steps, "How many migrations to revert")
+      ->type_name("")
+      ->required();
   for (CLI::App* c : {status, migrate, rollback}) {
     add_common(c);
     c->callback([flags, c] { flags->db_action = c->get_name(); });
   }
 
   flags->query_command = app->add_subcommand("query", "Run read-only SQL against the store (docs/store.md)");
-  flags->query_command->add_option("SQL", flags->sql, "One SELECT (or WITH ...) statement")->required();
-  flags->query_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
-  flags->query_command->add_flag("--json", flags->json, "A JSON array of objects instead of a table");
+  flags->query_command->add_option("SQL", flags->sql, "One SELECT (or WITH ...) statement")
+      ->type_name("")
+      ->required();
+  flags->query_command->footer(kStoreFooter);
+  CLI::Option* query_csv =
+      flags->query_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
+  flags->query_command->add_flag("--json", flags->json, "A JSON array of objects instead of a table")
+      ->excludes(query_csv);
   add_common(flags->query_command);
 
   flags->runs_command = app->add_subcommand("runs", "List the runs recorded in the store, newest first");
-  flags->runs_command->add_option("--limit", flags->limit, "How many runs")->capture_default_str();
-  flags->runs_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
-  flags->runs_command->add_flag("--json", flags->json, "JSON instead of an aligned table");
+  flags->runs_command->footer(kStoreFooter);
+  flags->runs_command
+      ->add_option("--limit", flags->limit, fmt::format("How many runs (default: {})", flags->limit))
+      ->type_name("N");
+  CLI::Option* runs_csv =
+      flags->runs_command->add_flag("--csv", flags->csv, "CSV instead of an aligned table");
+  flags->runs_command->add_flag("--json", flags->json, "JSON instead of an aligned table")
+      ->excludes(runs_csv);
   add_common(flags->runs_command);
 
   flags->report_command = app->add_subcommand(
       "report", "Write a recorded run's outputs again from the store alone (its input files may be gone)");
   CLI::App* report = flags->report_command;
+  report->footer(kStoreFooter);
   report->add_option("--run", flags->run, "The run (`flexpipe runs`; default: the latest completed run)")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
@@ -249,8 +269,6 @@ std::optional<int> RunStoreCommand(const StoreCommandFlags& flags, const StoreSe
     if (path.empty())
       return Fail(Status(ErrorCode::kInvalidArgument, "no store is configured: give --db PATH"));
   }
-  if (flags.csv && flags.json)
-    return Fail(Status(ErrorCode::kInvalidArgument, "give --csv or --json, not both"));
   const QueryFormat format = flags.csv    ? QueryFormat::kCsv
                              : flags.json ? QueryFormat::kJson
                                           : QueryFormat::kTable;
