@@ -81,20 +81,21 @@ Status CheckBetweenBatches(const FileTaskContext& ctx, double started, uint64_t 
   }
   if (ctx.memory_limit_bytes > 0 && ctx.resident_bytes != nullptr) {
     const uint64_t resident = ctx.resident_bytes();
-    const double gb = 1e9;
+    // In MB, so that a figure over the limit never prints as equal to it.
+    const auto mb = [](uint64_t bytes) { return static_cast<double>(bytes) / 1e6; };
     if (resident > ctx.memory_limit_bytes) {
-      return Status(ErrorCode::kResourceLimit,
-                    fmt::format("stopped after {} rows: resident memory {:.2f} GB is over "
-                                "processing.memory_limit_gb ({:g} GB)",
-                                rows_read, static_cast<double>(resident) / gb,
-                                static_cast<double>(ctx.memory_limit_bytes) / gb));
+      return Status(
+          ErrorCode::kResourceLimit,
+          fmt::format("stopped after {} rows: resident memory {:.1f} MB is over "
+                      "processing.memory_limit_gb ({:g} GB = {:.1f} MB)",
+                      rows_read, mb(resident), mb(ctx.memory_limit_bytes) / 1e3, mb(ctx.memory_limit_bytes)));
     }
     if (!*memory_noted && resident > ctx.memory_limit_bytes / 5 * 4) {
       *memory_noted = true;
       report->mapping_notes.push_back(
-          fmt::format("resident memory reached {:.2f} GB while this file was read, over 80 % of "
-                      "processing.memory_limit_gb ({:g} GB)",
-                      static_cast<double>(resident) / gb, static_cast<double>(ctx.memory_limit_bytes) / gb));
+          fmt::format("resident memory reached {:.1f} MB while this file was read, over 80 % of "
+                      "processing.memory_limit_gb ({:g} GB = {:.1f} MB)",
+                      mb(resident), mb(ctx.memory_limit_bytes) / 1e3, mb(ctx.memory_limit_bytes)));
     }
   }
   return Status::Ok();

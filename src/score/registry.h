@@ -1,6 +1,8 @@
 // The scoring models by name: one table in registry.cc, explicit
 // registration, no static-initialisation tricks. Adding a model is one new
-// file with a class implementing Scorer plus one line in that table.
+// file with a class implementing Scorer plus one line in that table (and its
+// name in scoring.model's choices, config/settings.cc: a test holds the two
+// lists equal).
 #pragma once
 
 #include <memory>

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "config/settings.h"
 #include "score/score_test_util.h"
 
 namespace flexpipe {
@@ -11,6 +12,15 @@ namespace {
 TEST(ScorerRegistry, KnowsBothModelsWeightedFirst) {
   const std::vector<std::string_view> names(ModelNames().begin(), ModelNames().end());
   EXPECT_EQ(names, (std::vector<std::string_view>{"weighted", "industrial"}));
+}
+
+// scoring.model's allowed values (config/settings.cc) are checked when the
+// configuration is read, before the registry is asked: the two lists are one.
+TEST(ScorerRegistry, TheSettingAcceptsExactlyTheRegisteredModels) {
+  const Setting* model = FindSetting("scoring.model");
+  ASSERT_NE(model, nullptr);
+  const std::vector<std::string_view> choices(model->choices.begin(), model->choices.end());
+  EXPECT_EQ(choices, std::vector<std::string_view>(ModelNames().begin(), ModelNames().end()));
 }
 
 TEST(ScorerRegistry, MakesEveryRegisteredModelUnderItsName) {
