@@ -60,6 +60,16 @@ constexpr const char* kConfigFooter =
     "3 the --init file could not be written.";
 
 constexpr const char* kGenerateFooter =
+    "Scenarios:\n"
+    "  valid            --files good exports, about 10 % of rows repeating a property\n"
+    "  duplicates       --files good exports, about half the rows repeating a property\n"
+    "  empty            a header-only file and a zero-byte file\n"
+    "  missing-columns  files without a usable address or city column (each must fail)\n"
+    "  corrupted        an unterminated quoted field, binary garbage, UTF-16 without BOM\n"
+    "  large            one good export of --rows rows (--files does not apply)\n"
+    "  mixed            valid + duplicates (--files/2, at least 1) + one file of each bad kind\n"
+    "  all              every scenario above in a sub-folder of its own name\n"
+    "\n"
     "Exit status: 0 the files were written; 2 bad usage (an unknown scenario or format, a bad\n"
     "number of files); 3 the files could not be written.";
 
