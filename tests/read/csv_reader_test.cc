@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -158,21 +159,101 @@ TEST_F(CsvReaderTest, Windows1252ByteBeyondTheProbeIsStillDecoded) {
   EXPECT_EQ(c.rows.back(), (std::vector<std::string>{"Caf\xC3\xA9 Corp", "Miami"}));
 }
 
-TEST_F(CsvReaderTest, NulByteFailsTheFileAtItsRowAfterTheRowsBefore) {
-  const std::string text("a,b\n1,2\n3,4\n5,\0\n", 16);
-  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("bin.csv", text), {});
-  ASSERT_TRUE(source.ok());
-  ASSERT_TRUE((*source)->ReadHeader(nullptr).ok());
+// "address,city\n" (13 bytes), then rows of 18 bytes: "100 Main St,Miami\n", "101 Main...".
+std::string Table(size_t min_bytes) {
+  std::string text = "address,city\n";
+  for (int i = 100; text.size() < min_bytes; ++i) text += fmt::format("{:03} Main St,Miami\n", i % 1000);
+  return text;
+}
+
+// `text` with the byte at `offset` replaced by NUL.
+std::string NulAt(std::string text, size_t offset) {
+  text.at(offset) = '\0';
+  return text;
+}
+
+// A NUL byte in the sample (the first 64 KiB, read to detect the encoding and
+// the delimiter) fails the file when it is opened, before its header is read:
+// binary data read as text makes a garbled header, which must not fail the
+// file as MISSING_REQUIRED_COLUMNS first. The error names the byte offset
+// (in the file, a byte-order mark included) and the row the NUL is in.
+TEST_F(CsvReaderTest, NulByteInTheSampleFailsTheFileWhenItIsOpened) {
+  const std::string table = Table(70 << 10);
+  const struct {
+    std::string name;
+    std::string bytes;
+    uint64_t offset;
+    uint64_t row;
+  } cases[] = {
+      {"at offset 0", NulAt(table, 0), 0, 1},
+      {"within the first row", NulAt(table, 4), 4, 1},
+      {"at the end of the first row", NulAt(table, 12), 12, 1},
+      {"after the header, in a data row", NulAt(table, 13 + 18 + 5), 36, 3},
+      {"at offset 165", NulAt(table, 165), 165, 10},  // 165 = 13 + 8 * 18 + 8: the 9th data row
+      {"at the last byte of the sample", NulAt(table, (64 << 10) - 1), (64 << 10) - 1, 3642},
+      {"binary after a garbled header", std::string("garbage\xFE\xFF header\nmore\0\x01\x02 binary\n", 32),
+       21, 2},
+      {"after blank lines and a quoted line break", std::string("a,b\n\n\"x\ny\",1\n\r\n2,\0\n", 19), 17, 5},
+      {"after a UTF-8 byte-order mark", "\xEF\xBB\xBF" + NulAt(table, 20), 23, 2},
+      {"a NUL character in UTF-16LE", Utf16(std::u16string(u"address,city\n1 Main\0,Miami\n", 27), false), 40,
+       2},
+      {"a NUL character in UTF-16BE", Utf16(std::u16string(u"address,city\n1 Main\0,Miami\n", 27), true), 40,
+       2},
+  };
+  for (const auto& c : cases) {
+    for (const CsvOptions& options :
+         {CsvOptions{}, CsvOptions{.delimiter = ','}, CsvOptions{.buffer_bytes = 7}}) {
+      const auto path = dir_.Write("nul.csv", c.bytes);
+      auto reader = CsvReader::Open(DefaultFileSystem(), path, options);
+      ASSERT_FALSE(reader.ok()) << c.name;
+      const Status& s = reader.status();
+      EXPECT_EQ(s.code(), ErrorCode::kBadEncoding) << c.name << ": " << s.ToString();
+      EXPECT_THAT(s.message(),
+                  HasSubstr(fmt::format("NUL byte at byte offset {}: is this a binary file", c.offset)))
+          << c.name;
+      EXPECT_EQ(s.location().row, c.row) << c.name << ": " << s.ToString();
+      EXPECT_EQ(s.location().file, path.string()) << c.name;
+    }
+  }
+}
+
+// A NUL beyond the sample is found when parsing reaches it: the header and
+// the rows before it are read, then the batch of its row fails.
+TEST_F(CsvReaderTest, NulByteBeyondTheSampleFailsTheFileAtItsRowAfterTheRowsBefore) {
+  const size_t offset = 100 << 10;  // 102400 = 13 + 5688 * 18 + 3: the 5689th data row
+  auto source = OpenCsv(DefaultFileSystem(), dir_.Write("bin.csv", NulAt(Table(120 << 10), offset)),
+                        {.rows_per_batch = 100000});
+  ASSERT_TRUE(source.ok()) << source.status().ToString();
+  auto header = (*source)->ReadHeader(nullptr);
+  ASSERT_TRUE(header.ok());
+  EXPECT_THAT(*header, ElementsAre("address", "city"));
   RawBatch batch;
-  auto more = (*source)->NextBatch(&batch);
-  ASSERT_TRUE(more.ok());
-  EXPECT_EQ(batch.rows(), 2u);
-  more = (*source)->NextBatch(&batch);
+  uint64_t rows = 0;
+  Result<bool> more = true;
+  while ((more = (*source)->NextBatch(&batch)).ok() && *more) rows += batch.rows();
   ASSERT_FALSE(more.ok());
+  EXPECT_EQ(rows, 5688u);
   EXPECT_EQ(more.status().code(), ErrorCode::kBadEncoding);
-  EXPECT_THAT(more.status().message(), HasSubstr("binary file"));
-  EXPECT_EQ(more.status().location().row, 4u);
+  EXPECT_THAT(more.status().message(), HasSubstr("NUL byte at byte offset 102400: is this a binary file"));
+  EXPECT_EQ(more.status().location().row, 5690u);
   EXPECT_EQ(more.status().location().file, PathOf("bin.csv"));
+}
+
+// UTF-16 with a byte-order mark holds a NUL byte in every ASCII character:
+// converted and read, a file longer than the sample too.
+TEST_F(CsvReaderTest, Utf16WithByteOrderMarkLongerThanTheSampleIsRead) {
+  const std::string table = Table(100 << 10);
+  const std::u16string text16(table.begin(), table.end());
+  for (const bool big_endian : {false, true}) {
+    for (const CsvOptions& options :
+         {CsvOptions{}, CsvOptions{.delimiter = ','}, CsvOptions{.buffer_bytes = 7}}) {
+      const CsvContents c = Read(Utf16(text16, big_endian), options);
+      EXPECT_THAT(c.header, ElementsAre("address", "city")) << big_endian;
+      ASSERT_EQ(c.rows.size(), (table.size() - 13) / 18) << big_endian;
+      EXPECT_EQ(c.rows.back(), (std::vector<std::string>{
+                                   fmt::format("{:03} Main St", (100 + c.rows.size() - 1) % 1000), "Miami"}));
+    }
+  }
 }
 
 TEST_F(CsvReaderTest, SniffsEachDelimiter) {

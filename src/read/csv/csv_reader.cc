@@ -49,12 +49,19 @@ Result<std::unique_ptr<CsvReader>> CsvReader::Open(FileSystem* fs, const std::fi
   FP_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> file, fs->OpenSequential(path));
   Result<std::unique_ptr<Utf8Input>> input = Utf8Input::Open(std::move(file));
   if (!input.ok()) return input.status().WithFile(where);
+  // The sample is decoded even when the delimiter is given: a NUL byte in it
+  // fails the file now. Binary data read as text makes a garbled header,
+  // which would otherwise fail the file as MISSING_REQUIRED_COLUMNS before
+  // parsing reached the NUL.
+  const std::string_view sample = (*input)->Peek(kSniffBytes);
+  const bool nul_in_sample = (*input)->pending_error().code() == ErrorCode::kBadEncoding;
   char delimiter = options.delimiter;
   if (delimiter == 0) {
-    const std::string_view sample = (*input)->Peek(kSniffBytes);
     delimiter = SniffDelimiter(sample, /*complete=*/sample.size() < kSniffBytes, IsTsv(path) ? '\t' : ',');
   }
-  return std::unique_ptr<CsvReader>(new CsvReader(std::move(where), options, std::move(*input), delimiter));
+  std::unique_ptr<CsvReader> reader(new CsvReader(std::move(where), options, std::move(*input), delimiter));
+  if (nul_in_sample) return reader->SampleError();
+  return reader;
 }
 
 CsvReader::CsvReader(std::string path, const CsvOptions& options, std::unique_ptr<Utf8Input> input,
@@ -71,6 +78,17 @@ Status CsvReader::Locate(const Status& status, uint64_t row) const {
   if (location.file.empty()) location.file = path_;
   if (location.row == 0) location.row = row;
   return Status(status.code(), status.message(), std::move(location));
+}
+
+Status CsvReader::SampleError() {
+  const Status error = input_->pending_error();
+  while (true) {
+    // Ends with `error` at the row it is in (the records before it are whole,
+    // the input stops at it), or with another error of the record holding it
+    // (longer than the record limit).
+    Result<Step> step = NextRecord(/*may_move_buffer=*/true);
+    if (!step.ok() || *step == Step::kEnd) return Locate(error, next_row_);
+  }
 }
 
 Status CsvReader::Refill(bool grow) {

@@ -15,7 +15,8 @@
 // RowIssue{kRaggedRow}. File-level errors end the file: kCorruptFile (a
 // quoted cell still open at the end of the file — a truncated download; the
 // error names the row where it opened), kBadEncoding (UTF-16 without a
-// byte-order mark, UTF-32, NUL bytes), kResourceLimit (a record longer than
+// byte-order mark, UTF-32, NUL bytes: from Open() when the NUL is in the
+// sample, else from the batch of its row), kResourceLimit (a record longer than
 // max_record_bytes), read errors. Every error and issue names the file and,
 // where known, the row.
 //
@@ -60,9 +61,12 @@ struct CsvOptions {
 
 class CsvReader final : public RowSource {
  public:
-  // Opens `path`, detects its encoding and (unless given) its delimiter.
-  // kInvalidArgument for bad options; kBadEncoding (see above); open and read
-  // errors as the file system reports them.
+  // Opens `path`, detects its encoding and (unless given) its delimiter from
+  // the sample (the text decoded from the first 64 KiB of the file, more for
+  // UTF-16). kInvalidArgument for bad options; kBadEncoding (see above): a NUL
+  // byte in the sample fails the file here, before its header is read, named
+  // by byte offset and row; open and read errors as the file system reports
+  // them.
   static Result<std::unique_ptr<CsvReader>> Open(FileSystem* fs, const std::filesystem::path& path,
                                                  const CsvOptions& options);
 
@@ -93,6 +97,9 @@ class CsvReader final : public RowSource {
   Status Refill(bool grow);
   // `status` located in this file at `row`.
   Status Locate(const Status& status, uint64_t row) const;
+  // The NUL byte decoding stopped at in the sample, located at the row it is
+  // in: parses the records before it, as NextBatch() would.
+  Status SampleError();
 
   std::string path_;
   int rows_per_batch_;

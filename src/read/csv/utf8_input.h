@@ -50,6 +50,11 @@ class Utf8Input {
   // File bytes read so far, byte-order mark included (for progress).
   uint64_t bytes_read() const { return bytes_read_; }
 
+  // The error decoding has stopped at (a NUL byte: kBadEncoding; a read
+  // failure), once Peek() or Read() has reached it; OK until then. Read()
+  // still hands out the text before it first.
+  const Status& pending_error() const { return error_; }
+
  private:
   Utf8Input(std::unique_ptr<SequentialFile> file, const Utf8InputOptions& options);
   // Reads into raw_ until it holds `n` bytes or the file ends.
