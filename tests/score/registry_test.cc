@@ -17,7 +17,7 @@ TEST(ScorerRegistry, KnowsBothModelsWeightedFirst) {
 // scoring.model's allowed values (config/settings.cc) are checked when the
 // configuration is read, before the registry is asked: the two lists are one.
 TEST(ScorerRegistry, TheSettingAcceptsExactlyTheRegisteredModels) {
-  const Setting* model = FindSetting("scoring.model");
+  const config::Setting* model = config::FindSetting("scoring.model");
   ASSERT_NE(model, nullptr);
   const std::vector<std::string_view> choices(model->choices.begin(), model->choices.end());
   EXPECT_EQ(choices, std::vector<std::string_view>(ModelNames().begin(), ModelNames().end()));
