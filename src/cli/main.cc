@@ -20,6 +20,7 @@
 
 #include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "cli/help_format.h"
 #include "cli/store_commands.h"
 #include "config/config.h"
 #include "core/env.h"
@@ -72,82 +73,6 @@ constexpr const char* kGenerateFooter =
     "\n"
     "Exit status: 0 the files were written; 2 bad usage (an unknown scenario or format, a bad\n"
     "number of files); 3 the files could not be written.";
-
-// Help text is wrapped to fit this many columns; option names take the first kHelpNameWidth.
-constexpr size_t kHelpWidth = 100;
-constexpr size_t kHelpNameWidth = 30;
-
-// `text` with each line broken at spaces to at most `width` columns.
-std::string Wrap(std::string_view text, size_t width) {
-  std::string out;
-  size_t column = 0;
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '\n') {
-      out += '\n';
-      column = 0;
-      ++i;
-      continue;
-    }
-    const size_t end = std::min(text.find_first_of(" \n", i), text.size());
-    const std::string_view word = text.substr(i, end - i);
-    if (column > 0 && column + 1 + word.size() > width) {
-      out += '\n';
-      column = 0;
-    } else if (column > 0) {
-      out += ' ';
-      ++column;
-    }
-    out.append(word);
-    column += word.size();
-    i = end < text.size() && text[end] == ' ' ? end + 1 : end;
-  }
-  return out;
-}
-
-// CLI11's help laid out for flexpipe: a blank line between a command's
-// description and "Usage:", descriptions wrapped to kHelpWidth columns.
-class HelpFormatter : public CLI::Formatter {
- public:
-  HelpFormatter() {
-    column_width(kHelpNameWidth);
-    label("SUBCOMMAND", "COMMAND");
-  }
-
-  std::string make_description(const CLI::App* app) const override {
-    const std::string description = CLI::Formatter::make_description(app);
-    return description.empty() ? description : description + "\n";
-  }
-
-  // CLI11's, without the "Excludes: ..." list (the descriptions say it) and
-  // without "..." for an option that takes one value each time it is given.
-  std::string make_option_opts(const CLI::Option* option) const override {
-    if (!option->get_option_text().empty()) return " " + option->get_option_text();
-    std::string out;
-    if (option->get_type_size() == 0) return out;
-    if (!option->get_type_name().empty()) out += " " + get_label(option->get_type_name());
-    if (!option->get_default_str().empty()) out += "=" + option->get_default_str();
-    if (option->get_expected_max() == CLI::detail::expected_max_vector_size &&
-        option->get_allow_extra_args()) {
-      out += " ...";
-    } else if (option->get_expected_min() > 1) {
-      out += fmt::format(" x {}", option->get_expected());
-    }
-    if (option->get_required()) out += " " + get_label("REQUIRED");
-    return out;
-  }
-
-  std::string make_option_desc(const CLI::Option* option) const override {
-    return Wrap(option->get_description(), kHelpWidth - kHelpNameWidth);
-  }
-
-  std::string make_subcommand(const CLI::App* command) const override {
-    std::stringstream out;
-    CLI::detail::format_help(out, command->get_display_name(true),
-                             Wrap(command->get_description(), kHelpWidth - kHelpNameWidth),
-                             get_column_width());
-    return out.str();
-  }
-};
 
 struct RunFlags {
   std::vector<std::string> inputs;
