@@ -216,13 +216,18 @@ class Browser:
     def __enter__(self):
         self.profile = tempfile.mkdtemp(prefix="flexpipe-chromium-")
         self.log = open(os.path.join(self.profile, "chromium.log"), "wb")
+        # Everything chromium writes (crash reports, dconf's cache, its
+        # singleton socket folder) stays in the profile, removed on exit.
+        env = dict(os.environ)
+        for var in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+            env[var] = self.profile
         self.proc = subprocess.Popen(
             [self.binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
              "--no-first-run", "--no-default-browser-check", "--disable-extensions",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--hide-scrollbars", "--mute-audio", f"--user-data-dir={self.profile}",
+             "--hide-scrollbars", "--mute-audio", "--disable-breakpad", f"--user-data-dir={self.profile}",
              "--remote-debugging-port=0", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
+            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT, env=env)
         port_file = os.path.join(self.profile, "DevToolsActivePort")
         deadline = time.monotonic() + self.timeout
         while not (os.path.exists(port_file) and len(open(port_file).read().split()) >= 2):
