@@ -37,7 +37,7 @@ TEST(DedupKey, LowerCasesEveryLetterNotOnlyAscii) {
   EXPECT_EQ(Key("1 CAFÉ STREET", "SÃO PAULO", "ÑA"), Key("1 café st", "são paulo", "ña"));
   EXPECT_EQ(Key("ΘΕΑ 5", "МОСКВА", ""), "θεα 5|москва|");
   EXPECT_EQ(Key("Straße", "", ""), "straße||");  // no upper case of its own: as it is
-  EXPECT_EQ(Key("ẞ 1", "", ""), "ß 1||");         // capital sharp s
+  EXPECT_EQ(Key("ẞ 1", "", ""), "ß 1||");        // capital sharp s
   // Bytes that are not UTF-8 are kept as they are, and never merge with the letter.
   EXPECT_EQ(Key("caf\xC9 1", "", ""), "caf\xC9 1||");
   EXPECT_NE(Key("caf\xC9 1", "", ""), Key("café 1", "", ""));

@@ -204,7 +204,8 @@ TEST(PipelineRetry, AFileReadWhileMemoryIsOverTheLimitFails) {
   auto summary = RunPipeline(o);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->files[0].error_code, "RESOURCE_LIMIT");
-  EXPECT_NE(summary->files[0].error_message.find("MB is over processing.memory_limit_gb (0.001 GB = 1.0 MB)"), std::string::npos);
+  EXPECT_NE(summary->files[0].error_message.find("MB is over processing.memory_limit_gb (0.001 GB = 1.0 MB)"),
+            std::string::npos);
 }
 
 }  // namespace
