@@ -86,9 +86,12 @@ void ConsoleListener::OnDiscovered(const std::vector<std::string>& files,
 
 void ConsoleListener::OnFileStarted(const std::string& path, uint32_t ordinal) {
   std::lock_guard lock(mu_);
-  log_->debug("reading {} (file {} of {})", path, ordinal + 1, total_);
+  if (log_->should_log(spdlog::level::debug)) {
+    ClearLine();
+    log_->debug("reading {} (file {} of {})", path, ordinal + 1, total_);
+  }
   reading_[ordinal] = Reading{path, 0, 0};
-  DrawLiveLine(/*force=*/false);
+  DrawLiveLine(/*force=*/!line_open_);
 }
 
 void ConsoleListener::OnFileProgress(uint32_t ordinal, const std::string& path, uint64_t rows,
