@@ -44,6 +44,13 @@ std::string ReadFileToString(const std::filesystem::path& path) {
 
 std::filesystem::path FlexpipeBinary() { return FLEXPIPE_BINARY; }
 
+long EndedProcessId() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  ::waitpid(pid, nullptr, 0);
+  return pid;
+}
+
 int RunCommand(const std::string& command, std::string* output) {
   const std::string full = command + " 2>&1";
   FILE* pipe = ::popen(full.c_str(), "r");

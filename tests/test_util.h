@@ -30,6 +30,10 @@ std::filesystem::path FlexpipeBinary();
 // Runs a shell command, returns its exit status (0..255) and captures stdout+stderr.
 int RunCommand(const std::string& command, std::string* output);
 
+// The pid of a process that has ended (a child forked, exited and reaped), for
+// files named after a writer that no longer exists.
+long EndedProcessId();
+
 }  // namespace flexpipe::testing
 
 namespace flexpipe {

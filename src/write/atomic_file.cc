@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 
+#include <algorithm>
 #include <atomic>
 #include <string_view>
 #include <utility>
@@ -31,19 +32,21 @@ std::filesystem::path TempPathFor(const std::filesystem::path& destination) {
   return destination.has_parent_path() ? destination.parent_path() / name : std::filesystem::path(name);
 }
 
-// The pid of `.<name>.tmp-<pid>-<n>` for `name`, or 0.
-long TempFilePid(std::string_view entry, std::string_view name) {
-  const std::string prefix = fmt::format(".{}.tmp-", name);
+// The pid in the name of a file a writer of `name` leaves beside it while it
+// works: `.<name>.<tag>-<pid>-<n>` (with_counter) or `.<name>.<tag>-<pid>`; 0
+// for any other name.
+long LeftoverPid(std::string_view entry, std::string_view name, std::string_view tag, bool with_counter) {
+  const std::string prefix = fmt::format(".{}.{}-", name, tag);
   if (entry.substr(0, prefix.size()) != prefix) return 0;
   entry.remove_prefix(prefix.size());
-  const size_t dash = entry.find('-');
-  if (dash == 0 || dash == std::string_view::npos || dash + 1 == entry.size()) return 0;
+  const size_t dash = with_counter ? entry.find('-') : entry.size();
+  if (dash == 0 || dash == std::string_view::npos || (with_counter && dash + 1 == entry.size())) return 0;
   long pid = 0;
   for (const char c : entry.substr(0, dash)) {
     if (c < '0' || c > '9' || pid > 100'000'000) return 0;
     pid = pid * 10 + (c - '0');
   }
-  for (const char c : entry.substr(dash + 1)) {
+  for (const char c : entry.substr(std::min(dash + 1, entry.size()))) {
     if (c < '0' || c > '9') return 0;
   }
   return pid;
@@ -81,8 +84,12 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(FileSystem* fs,
                                                     buffer_bytes == 0 ? 1 : buffer_bytes));
 }
 
-void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& destination,
-                                double min_age_seconds) {
+namespace {
+
+// Removes the leftovers (see LeftoverPid) of `destination`'s writers that no
+// longer exist on this host, untouched for `min_age_seconds`.
+void RemoveLeftovers(FileSystem* fs, const std::filesystem::path& destination, std::string_view tag,
+                     bool with_counter, double min_age_seconds) {
   const std::filesystem::path folder = FolderOf(destination);
   auto entries = fs->ListDirectory(folder);
   if (!entries.ok()) return;
@@ -91,7 +98,7 @@ void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& des
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
   for (const DirEntry& e : *entries) {
-    const long pid = TempFilePid(e.name, name);
+    const long pid = LeftoverPid(e.name, name, tag, with_counter);
     if (pid <= 0 || pid == static_cast<long>(::getpid()) || ProcessExists(pid)) continue;
     const std::filesystem::path path = folder / e.name;
     auto st = fs->Stat(path);
@@ -99,6 +106,24 @@ void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& des
     if (static_cast<double>(now_ns - st->mtime_ns) < min_age_seconds * 1e9) continue;
     (void)fs->RemoveFile(path);
   }
+}
+
+}  // namespace
+
+void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& destination,
+                                double min_age_seconds) {
+  RemoveLeftovers(fs, destination, "tmp", /*with_counter=*/true, min_age_seconds);
+}
+
+std::filesystem::path AsidePathFor(const std::filesystem::path& destination) {
+  std::filesystem::path aside = destination;
+  aside.replace_filename(
+      fmt::format(".{}.prev-{}", destination.filename().string(), static_cast<long>(::getpid())));
+  return aside;
+}
+
+void RemoveSupersededAsides(FileSystem* fs, const std::filesystem::path& destination) {
+  RemoveLeftovers(fs, destination, "prev", /*with_counter=*/false, /*min_age_seconds=*/0);
 }
 
 AtomicFile::AtomicFile(FileSystem* fs, std::filesystem::path destination, std::filesystem::path temp_path,

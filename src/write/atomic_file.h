@@ -36,6 +36,16 @@ namespace flexpipe {
 void RemoveAbandonedTemporaries(FileSystem* fs, const std::filesystem::path& destination,
                                 double min_age_seconds = 600);
 
+// Where OutputStaging::Commit() moves a file it is about to replace, to bring
+// it back if the commit fails: `.<name>.prev-<pid>` beside it.
+std::filesystem::path AsidePathFor(const std::filesystem::path& destination);
+
+// Removes the `.<name>.prev-<pid>` files beside `destination` of processes that
+// no longer exist on this host: earlier outputs that a run killed outright
+// during its commit had moved aside. Called once a new output is in place at
+// `destination`, which supersedes them. Best effort, like the above.
+void RemoveSupersededAsides(FileSystem* fs, const std::filesystem::path& destination);
+
 class AtomicFile {
  public:
   static constexpr size_t kDefaultBufferBytes = size_t{1} << 20;

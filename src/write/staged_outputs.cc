@@ -1,11 +1,11 @@
 #include "write/staged_outputs.h"
 
-#include <unistd.h>
-
 #include <string>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "write/atomic_file.h"
 
 namespace flexpipe {
 
@@ -57,8 +57,7 @@ Status OutputStaging::Commit() {
   for (const Move& move : moves_) {
     // A file about to be replaced goes aside first, so that it can come back.
     if (auto st = base_->Stat(move.to); st.ok() && st->is_regular) {
-      std::filesystem::path aside = move.to;
-      aside.replace_filename("." + move.to.filename().string() + ".prev-" + std::to_string(::getpid()));
+      const std::filesystem::path aside = AsidePathFor(move.to);
       if (Status s = base_->Rename(move.to, aside); !s.ok()) return fail(s);
       done.push_back(Move{move.to, aside});
       kept.push_back(aside);
@@ -70,6 +69,7 @@ Status OutputStaging::Commit() {
     if (Status s = base_->SyncDirectory(folder); !s.ok()) return fail(s);
   }
   for (const std::filesystem::path& path : kept) (void)base_->RemoveFile(path);
+  for (const Move& move : moves_) RemoveSupersededAsides(base_, move.to);
   created_.clear();
   moves_.clear();
   return Status::Ok();

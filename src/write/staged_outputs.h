@@ -11,7 +11,8 @@
 // file about to be replaced aside first (".<name>.prev-<pid>") — syncs each
 // folder once, and on any failure undoes the renames already done (in reverse
 // order) and removes the new files, so the previous outputs are as they were;
-// on success the files moved aside are removed.
+// on success the files moved aside are removed, and so are those a run killed
+// outright during its own commit left beside the same outputs.
 // Destroyed without Commit(), it removes the files it created.
 //
 // Renames recorded include AtomicFile's "keep the old file as a backup" moves

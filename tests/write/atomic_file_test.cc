@@ -1,7 +1,6 @@
 #include "write/atomic_file.h"
 
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <string>
@@ -94,17 +93,9 @@ TEST(AtomicFile, TwoWritersOfOneDestinationUseDifferentTemporaryFiles) {
   EXPECT_NE((*a)->temp_path(), (*b)->temp_path());
 }
 
-// The pid of a process that has ended.
-long EndedProcess() {
-  const pid_t pid = ::fork();
-  if (pid == 0) ::_exit(0);
-  ::waitpid(pid, nullptr, 0);
-  return pid;
-}
-
 TEST(AtomicFile, RemovesOnlyTheTemporaryFilesOfEndedWritersLeftForAWhile) {
   TempDir dir;
-  const long ended = EndedProcess();
+  const long ended = testing::EndedProcessId();
   const auto old_file = [&](const std::string& name) {
     const auto path = dir.Write(name, "partial");
     const struct timeval times[2] = {{1'000'000'000, 0}, {1'000'000'000, 0}};  // 2001
