@@ -42,6 +42,13 @@ std::string ReadFileToString(const std::filesystem::path& path) {
   return ss.str();
 }
 
+std::set<std::string> Entries(const std::filesystem::path& folder) {
+  std::set<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(folder))
+    names.insert(e.path().filename().string());
+  return names;
+}
+
 std::filesystem::path FlexpipeBinary() { return FLEXPIPE_BINARY; }
 
 long EndedProcessId() {

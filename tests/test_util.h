@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,8 @@ class TempDir {
 
 std::filesystem::path TestDataPath(std::string_view relative);
 std::string ReadFileToString(const std::filesystem::path& path);
+// The names in `folder`, sorted.
+std::set<std::string> Entries(const std::filesystem::path& folder);
 std::filesystem::path FlexpipeBinary();
 
 // Runs a shell command, returns its exit status (0..255) and captures stdout+stderr.

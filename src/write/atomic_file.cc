@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -32,6 +33,10 @@ std::filesystem::path TempPathFor(const std::filesystem::path& destination) {
   return destination.has_parent_path() ? destination.parent_path() / name : std::filesystem::path(name);
 }
 
+bool AllDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The pid in the name of a file a writer of `name` leaves beside it while it
 // works: `.<name>.<tag>-<pid>-<n>` (with_counter) or `.<name>.<tag>-<pid>`; 0
 // for any other name.
@@ -39,17 +44,13 @@ long LeftoverPid(std::string_view entry, std::string_view name, std::string_view
   const std::string prefix = fmt::format(".{}.{}-", name, tag);
   if (entry.substr(0, prefix.size()) != prefix) return 0;
   entry.remove_prefix(prefix.size());
-  const size_t dash = with_counter ? entry.find('-') : entry.size();
-  if (dash == 0 || dash == std::string_view::npos || (with_counter && dash + 1 == entry.size())) return 0;
-  long pid = 0;
-  for (const char c : entry.substr(0, dash)) {
-    if (c < '0' || c > '9' || pid > 100'000'000) return 0;
-    pid = pid * 10 + (c - '0');
+  if (with_counter) {
+    const size_t dash = entry.find('-');
+    if (dash == std::string_view::npos || !AllDigits(entry.substr(dash + 1))) return 0;
+    entry = entry.substr(0, dash);
   }
-  for (const char c : entry.substr(std::min(dash + 1, entry.size()))) {
-    if (c < '0' || c > '9') return 0;
-  }
-  return pid;
+  if (!AllDigits(entry) || entry.size() > 9) return 0;
+  return std::stol(std::string(entry));
 }
 
 bool ProcessExists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH; }

@@ -1,6 +1,6 @@
 #include "write/staged_outputs.h"
 
-#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +14,7 @@ namespace flexpipe {
 namespace {
 
 using testing::DefaultFs;
+using testing::Entries;
 using testing::FaultInjectionFileSystem;
 using testing::FsOp;
 using testing::ReadFileToString;
@@ -25,14 +26,6 @@ void Stage(OutputStaging* staging, const std::filesystem::path& destination, con
   ASSERT_TRUE(file.ok()) << file.status().ToString();
   ASSERT_TRUE((*file)->Append(contents).ok());
   ASSERT_TRUE((*file)->Commit().ok());
-}
-
-std::vector<std::string> Entries(const std::filesystem::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& e : std::filesystem::directory_iterator(folder))
-    names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 TEST(OutputStaging, NothingReplacesAnOutputBeforeCommitThenEverythingDoes) {
@@ -47,8 +40,7 @@ TEST(OutputStaging, NothingReplacesAnOutputBeforeCommitThenEverythingDoes) {
   ASSERT_TRUE(staging.Commit().ok());
   EXPECT_EQ(ReadFileToString(dir.path() / "a.csv"), "new a");
   EXPECT_EQ(ReadFileToString(dir.path() / "b.json"), "new b");
-  EXPECT_EQ(Entries(dir.path()),
-            (std::vector<std::string>{"a.csv", "b.json"}));  // no copy aside, no temporary
+  EXPECT_EQ(Entries(dir.path()), (std::set<std::string>{"a.csv", "b.json"}));  // no copy aside, no temporary
 }
 
 TEST(OutputStaging, AFailedCommitPutsEveryPreviousOutputBack) {
@@ -67,7 +59,7 @@ TEST(OutputStaging, AFailedCommitPutsEveryPreviousOutputBack) {
   }
   EXPECT_EQ(ReadFileToString(dir.path() / "a.csv"), "old a");
   EXPECT_EQ(ReadFileToString(dir.path() / "b.json"), "old b");
-  EXPECT_EQ(Entries(dir.path()), (std::vector<std::string>{"a.csv", "b.json"}));
+  EXPECT_EQ(Entries(dir.path()), (std::set<std::string>{"a.csv", "b.json"}));
 }
 
 // A run killed outright between moving an output aside and removing it leaves

@@ -44,12 +44,4 @@ inline nlohmann::json SheetOf(const nlohmann::json& book, const std::string& nam
   return nullptr;
 }
 
-// Names in `folder`, sorted.
-inline std::set<std::string> Entries(const std::filesystem::path& folder) {
-  std::set<std::string> names;
-  for (const auto& e : std::filesystem::directory_iterator(folder))
-    names.insert(e.path().filename().string());
-  return names;
-}
-
 }  // namespace flexpipe::testing
