@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace dedup_key_test {
 namespace {
 
 constexpr Field kKey[] = {Field::kAddress, Field::kCity, Field::kState};
@@ -60,4 +61,5 @@ TEST(DedupKey, AllEmptyPartsMeanNoKey) {
 }
 
 }  // namespace
+}  // namespace dedup_key_test
 }  // namespace flexpipe

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace key_index_test {
 namespace {
 
 TEST(KeyIndex, FindsEveryKeyItStoredAndStoresEachOnce) {
@@ -63,4 +64,5 @@ TEST(KeyIndex, KeysWhoseHashesShareTheirTagStayApart) {
 }
 
 }  // namespace
+}  // namespace key_index_test
 }  // namespace flexpipe

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace merge_test {
 namespace {
 
 ScoreResult Scored(double score) {
@@ -91,4 +92,5 @@ TEST(MergeAndRank, RanksByScoreThenRowIdentityWhenDeduplicationIsOff) {
 }
 
 }  // namespace
+}  // namespace merge_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace help_and_usage_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -203,4 +204,5 @@ TEST_F(HelpAndUsageTest, TheDocsListWhatTheBinaryAccepts) {
 }
 
 }  // namespace
+}  // namespace help_and_usage_test
 }  // namespace flexpipe

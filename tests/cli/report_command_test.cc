@@ -18,6 +18,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace report_command_test {
 namespace {
 
 using testing::DefaultFs;
@@ -112,4 +113,5 @@ TEST_F(ReportCommandTest, ARunKilledOutrightIsListedAsInterrupted) {
 }
 
 }  // namespace
+}  // namespace report_command_test
 }  // namespace flexpipe

@@ -13,6 +13,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace run_console_test {
 namespace {
 
 using testing::DefaultFs;
@@ -95,4 +96,5 @@ TEST_F(RunConsoleTest, GroupsOfFilesAreSummedUpAndProgressReportingOffLeavesOnly
 }
 
 }  // namespace
+}  // namespace run_console_test
 }  // namespace flexpipe

@@ -11,6 +11,7 @@
 #include "print_options.h"
 
 namespace flexpipe {
+namespace config_environment_test {
 namespace {
 
 using ::testing::Contains;
@@ -159,4 +160,5 @@ TEST(ConfigEnvironment, EnvironmentFromProcessSeesTheProcessEnvironment) {
 }
 
 }  // namespace
+}  // namespace config_environment_test
 }  // namespace flexpipe

@@ -6,6 +6,7 @@
 #include "config/config.h"
 
 namespace flexpipe {
+namespace config_html_output_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -41,4 +42,5 @@ TEST(ConfigHtmlOutput, FlagsAndEnvironmentSetIt) {
 }
 
 }  // namespace
+}  // namespace config_html_output_test
 }  // namespace flexpipe

@@ -16,6 +16,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace config_output_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -221,4 +222,5 @@ TEST(ConfigOutput, TheReferenceListsEachSettingUnderItsOwnHeading) {
 }
 
 }  // namespace
+}  // namespace config_output_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace config_precedence_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -104,4 +105,5 @@ TEST(ConfigSetOption, UnknownKeysSuggestTheClosestOne) {
 }
 
 }  // namespace
+}  // namespace config_precedence_test
 }  // namespace flexpipe

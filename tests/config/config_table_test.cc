@@ -10,6 +10,7 @@
 #include "config/settings.h"
 
 namespace flexpipe::config {
+namespace config_table_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -88,4 +89,5 @@ TEST(ConfigTable, TheSeedsSettingsAllExist) {
 }
 
 }  // namespace
+}  // namespace config_table_test
 }  // namespace flexpipe::config

@@ -6,6 +6,7 @@
 #include "config/config.h"
 
 namespace flexpipe {
+namespace config_validate_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -105,9 +106,11 @@ TEST(ConfigValidate, OutputPathsMustBeGiven) {
 }
 
 }  // namespace
+}  // namespace config_validate_test
 }  // namespace flexpipe
 
 namespace flexpipe {
+namespace config_validate_test {
 namespace {
 
 TEST(ConfigValidate, ExistingOutputIsOneOfThreePolicies) {
@@ -125,4 +128,5 @@ TEST(ConfigValidate, ExistingOutputIsOneOfThreePolicies) {
 }
 
 }  // namespace
+}  // namespace config_validate_test
 }  // namespace flexpipe

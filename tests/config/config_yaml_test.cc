@@ -13,6 +13,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace config_yaml_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -346,4 +347,5 @@ TEST(ConfigYaml, ErrorsFromAFileNameItsPath) {
 }
 
 }  // namespace
+}  // namespace config_yaml_test
 }  // namespace flexpipe

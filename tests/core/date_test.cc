@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace date_test {
 namespace {
 
 TEST(Date, EpochIsDayZero) { EXPECT_EQ(FromCivil(1970, 1, 1).days, 0); }
@@ -22,4 +23,5 @@ TEST(Date, ParsesStrictIso) {
 }
 
 }  // namespace
+}  // namespace date_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace deflate_test {
 namespace {
 
 std::string Rows(int n) {
@@ -55,4 +56,5 @@ TEST(Deflate, InflatingRefusesDamageAndTooMuch) {
 }
 
 }  // namespace
+}  // namespace deflate_test
 }  // namespace flexpipe

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace human_number_test {
 namespace {
 
 TEST(HumanNumber, GroupsThousands) {
@@ -63,4 +64,5 @@ TEST(HumanNumber, Percentages) {
 }
 
 }  // namespace
+}  // namespace human_number_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace posix_env_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -72,4 +73,5 @@ TEST(PosixEnvTest, OnlyRegularFilesAreOpenedForReading) {
 }
 
 }  // namespace
+}  // namespace posix_env_test
 }  // namespace flexpipe

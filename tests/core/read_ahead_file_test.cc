@@ -7,6 +7,7 @@
 #include <string>
 
 namespace flexpipe {
+namespace read_ahead_file_test {
 namespace {
 
 // A source that hands out `data` in reads of at most `step` bytes, then
@@ -101,4 +102,5 @@ TEST(ReadAheadFile, DestroyingEarlyStopsTheReader) {
 }
 
 }  // namespace
+}  // namespace read_ahead_file_test
 }  // namespace flexpipe

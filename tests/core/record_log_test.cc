@@ -9,6 +9,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace record_log_test {
 namespace {
 
 using testing::FaultInjectionFileSystem;
@@ -125,4 +126,5 @@ TEST(RecordLog, AFailedReadBackIsAnError) {
 }
 
 }  // namespace
+}  // namespace record_log_test
 }  // namespace flexpipe

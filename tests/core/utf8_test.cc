@@ -5,6 +5,7 @@
 #include <string>
 
 namespace flexpipe {
+namespace utf8_test {
 namespace {
 
 constexpr size_t kValid = std::string_view::npos;
@@ -45,4 +46,5 @@ TEST(Utf8, MalformedSequencesAreRefused) {
 }
 
 }  // namespace
+}  // namespace utf8_test
 }  // namespace flexpipe

@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace discovery_test {
 namespace {
 
 using testing::TempDir;
@@ -154,4 +155,5 @@ TEST(Discovery, ExplicitFilesAreReadWhateverTheirNameAndMissingInputsAreErrors) 
 }
 
 }  // namespace
+}  // namespace discovery_test
 }  // namespace flexpipe

@@ -10,6 +10,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace generator_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -285,4 +286,5 @@ TEST(Generate, RejectsBadOptions) {
 }
 
 }  // namespace
+}  // namespace generator_test
 }  // namespace flexpipe

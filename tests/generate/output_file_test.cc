@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe::gen {
+namespace output_file_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -49,4 +50,5 @@ TEST(GenerateOutputFile, NothingAppearsUntilCommit) {
 }
 
 }  // namespace
+}  // namespace output_file_test
 }  // namespace flexpipe::gen

@@ -8,6 +8,7 @@
 #include <string>
 
 namespace flexpipe::gen {
+namespace value_format_test {
 namespace {
 
 // The reading of docs/fields.md: drop '$', ',' and surrounding spaces;
@@ -127,4 +128,5 @@ TEST(GenerateValueFormat, TwoDigitYearsAreOnlyUsedWhereTheyAreUnambiguous) {
 }
 
 }  // namespace
+}  // namespace value_format_test
 }  // namespace flexpipe::gen

@@ -10,6 +10,7 @@
 #include "write/xlsx_test_util.h"
 
 namespace flexpipe {
+namespace workbook_export_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -147,4 +148,5 @@ TEST(GenerateXlsx, EmptyAndMissingColumnScenariosAreWorkbooksToo) {
 }
 
 }  // namespace
+}  // namespace workbook_export_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace pipeline_fault_loop_test {
 namespace {
 
 using testing::AllFsOps;
@@ -95,4 +96,5 @@ TEST(PipelineFaultLoop, EveryFailedOperationEndsCleanly) {
 }
 
 }  // namespace
+}  // namespace pipeline_fault_loop_test
 }  // namespace flexpipe

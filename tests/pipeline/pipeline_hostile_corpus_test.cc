@@ -25,6 +25,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_hostile_corpus_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -248,4 +249,5 @@ TEST_F(HostileCorpus, ZipBombLimitsAreSettings) {
 }
 
 }  // namespace
+}  // namespace pipeline_hostile_corpus_test
 }  // namespace flexpipe

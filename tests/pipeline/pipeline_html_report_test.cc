@@ -12,6 +12,7 @@
 #include "write/json_summary_parse.h"
 
 namespace flexpipe {
+namespace pipeline_html_report_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -96,4 +97,5 @@ TEST(PipelineHtmlReport, HtmlFlagsMoveOrSkipTheReport) {
 }
 
 }  // namespace
+}  // namespace pipeline_html_report_test
 }  // namespace flexpipe

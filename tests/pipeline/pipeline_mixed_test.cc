@@ -12,6 +12,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_mixed_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -105,4 +106,5 @@ TEST(PipelineMixed, BadFilesFailAloneAndTheGoodFilesGiveExactlyTheirOwnResults) 
 }
 
 }  // namespace
+}  // namespace pipeline_mixed_test
 }  // namespace flexpipe

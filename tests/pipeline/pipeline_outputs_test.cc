@@ -11,6 +11,7 @@
 #include "write/xlsx_test_util.h"
 
 namespace flexpipe {
+namespace pipeline_outputs_test {
 namespace {
 
 using testing::Entries;
@@ -180,4 +181,5 @@ TEST(PipelineOutputs, AnUnknownPolicyIsAConfigurationError) {
 }
 
 }  // namespace
+}  // namespace pipeline_outputs_test
 }  // namespace flexpipe

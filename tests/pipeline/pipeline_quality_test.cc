@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_quality_test {
 namespace {
 
 using testing::TempDir;
@@ -73,4 +74,5 @@ TEST(PipelineQuality, DistinctValuesRangesAndFailuresPerField) {
 }
 
 }  // namespace
+}  // namespace pipeline_quality_test
 }  // namespace flexpipe

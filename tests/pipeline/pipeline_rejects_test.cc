@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_rejects_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -105,4 +106,5 @@ TEST(PipelineRejects, NoRejectsFileWhenTurnedOffAndAHeaderOnlyOneWhenClean) {
 }
 
 }  // namespace
+}  // namespace pipeline_rejects_test
 }  // namespace flexpipe

@@ -12,6 +12,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace pipeline_retry_test {
 namespace {
 
 using testing::FaultInjectionFileSystem;
@@ -209,4 +210,5 @@ TEST(PipelineRetry, AFileReadWhileMemoryIsOverTheLimitFails) {
 }
 
 }  // namespace
+}  // namespace pipeline_retry_test
 }  // namespace flexpipe

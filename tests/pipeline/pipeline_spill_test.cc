@@ -15,6 +15,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace pipeline_spill_test {
 namespace {
 
 using testing::FaultInjectionFileSystem;
@@ -189,4 +190,5 @@ TEST(PipelineSpill, CandidatesThatCannotBeReadBackFailTheRunAndNoOutputIsWritten
 }
 
 }  // namespace
+}  // namespace pipeline_spill_test
 }  // namespace flexpipe

@@ -13,6 +13,7 @@
 #include "write/json_summary.h"
 
 namespace flexpipe {
+namespace pipeline_store_test {
 namespace {
 
 using testing::DefaultFs;
@@ -191,4 +192,5 @@ TEST_F(PipelineStoreTest, AnInterruptedRunResumesWithIdenticalOutputs) {
 }
 
 }  // namespace
+}  // namespace pipeline_store_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -282,4 +283,5 @@ TEST(Pipeline, PlacesSpelledInAnotherCaseOrSpacingAreOnePlaceInTheGeography) {
 }
 
 }  // namespace
+}  // namespace pipeline_test
 }  // namespace flexpipe

@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace pipeline_validate_test {
 namespace {
 
 using testing::TempDir;
@@ -72,4 +73,5 @@ TEST(PipelineValidate, TheCommandLineExitCodeSaysWhetherEveryFileCanBeProcessed)
 }
 
 }  // namespace
+}  // namespace pipeline_validate_test
 }  // namespace flexpipe

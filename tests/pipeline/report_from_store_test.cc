@@ -15,6 +15,7 @@
 #include "write/json_summary.h"
 
 namespace flexpipe {
+namespace report_from_store_test {
 namespace {
 
 using testing::DefaultFs;
@@ -238,4 +239,5 @@ TEST_F(ReportFromStoreTest, AStoreOrSummaryFromANewerFlexpipeIsRefused) {
 }
 
 }  // namespace
+}  // namespace report_from_store_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace csv_chunking_test {
 namespace {
 
 using testing::CsvContents;
@@ -228,4 +229,5 @@ TEST(CsvChunkingTest, Utf16FilesGiveTheSameRowsAsTheirUtf8Text) {
 }
 
 }  // namespace
+}  // namespace csv_chunking_test
 }  // namespace flexpipe

@@ -10,6 +10,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace csv_encoding_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -304,4 +305,5 @@ TEST(Utf8InputTest, PeekDoesNotConsume) {
 }
 
 }  // namespace
+}  // namespace csv_encoding_test
 }  // namespace flexpipe

@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace csv_fixture_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -46,4 +47,5 @@ TEST(CsvFixtureTest, PbcFlexPropertiesIsTheSameThroughATinyBuffer) {
 }
 
 }  // namespace
+}  // namespace csv_fixture_test
 }  // namespace flexpipe

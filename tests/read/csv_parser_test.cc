@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace csv_parser_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -172,4 +173,5 @@ TEST(CsvParserTest, BlankRecordsHoldOnlyEmptyOrWhitespaceCells) {
 }
 
 }  // namespace
+}  // namespace csv_parser_test
 }  // namespace flexpipe

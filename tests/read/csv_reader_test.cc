@@ -11,6 +11,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace csv_reader_test {
 namespace {
 
 using testing::CsvContents;
@@ -410,4 +411,5 @@ TEST_F(CsvReaderTest, MissingFileIsNotFound) {
 }
 
 }  // namespace
+}  // namespace csv_reader_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace csv_sniffer_test {
 namespace {
 
 std::string Table(char d) {
@@ -70,4 +71,5 @@ TEST(SniffDelimiterTest, RecordCutOffByThePartialSampleIsIgnored) {
 }
 
 }  // namespace
+}  // namespace csv_sniffer_test
 }  // namespace flexpipe

@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace open_source_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -163,4 +164,5 @@ TEST_F(OpenRowSourceTest, MissingFileIsNotFoundWithItsPath) {
 }
 
 }  // namespace
+}  // namespace open_source_test
 }  // namespace flexpipe

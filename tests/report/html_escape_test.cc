@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace html_escape_test {
 namespace {
 
 TEST(HtmlEscape, EscapesEveryCharacterThatCouldOpenATagOrEndAnAttribute) {
@@ -44,4 +45,5 @@ TEST(TruncateText, CutsBetweenCodePointsWithAnEllipsis) {
 }
 
 }  // namespace
+}  // namespace html_escape_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace html_report_test {
 namespace {
 
 using testing::FullSummary;
@@ -194,4 +195,5 @@ TEST(HtmlReport, WrittenWholeOrNotAtAll) {
 }
 
 }  // namespace
+}  // namespace html_report_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace report_assets_test {
 namespace {
 
 // The page's Content-Security-Policy names the script by its hash: a script
@@ -30,4 +31,5 @@ TEST(ReportAssets, TheScriptCannotEndItsOwnElement) {
 }
 
 }  // namespace
+}  // namespace report_assets_test
 }  // namespace flexpipe

@@ -6,6 +6,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace svg_chart_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -93,4 +94,5 @@ TEST(SvgChart, BadValuesDrawAsZeroAndIdsAreSanitised) {
 TEST(SvgChart, SameChartSameBytes) { EXPECT_EQ(RenderBarChart(Cities()), RenderBarChart(Cities())); }
 
 }  // namespace
+}  // namespace svg_chart_test
 }  // namespace flexpipe

@@ -12,6 +12,7 @@
 #include "schema/header_normalize.h"
 
 namespace flexpipe {
+namespace alias_catalog_test {
 namespace {
 
 // "property address" → "Property_Address": how a header might be written.
@@ -92,4 +93,5 @@ TEST(AliasCatalog, FieldTypesFollowTheSpec) {
 }
 
 }  // namespace
+}  // namespace alias_catalog_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace flexpipe {
+namespace header_mapping_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -272,4 +273,5 @@ TEST(RequiredColumns, LongHeaderRowsAreAbbreviatedInTheMessage) {
 }
 
 }  // namespace
+}  // namespace header_mapping_test
 }  // namespace flexpipe

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace header_normalize_test {
 namespace {
 
 TEST(NormalizeHeader, SpellingsOfOneHeaderFromTheSpecAgree) {
@@ -53,4 +54,5 @@ TEST(NormalizeHeader, IsIdempotent) {
 }
 
 }  // namespace
+}  // namespace header_normalize_test
 }  // namespace flexpipe

@@ -12,6 +12,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace record_builder_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -286,4 +287,5 @@ TEST(RecordBuilder, OutlivesTheMappingItWasBuiltFrom) {
 }
 
 }  // namespace
+}  // namespace record_builder_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include "schema/value_parse.h"
 
 namespace flexpipe {
+namespace value_format_test {
 namespace {
 
 std::string Number(double x) {
@@ -119,4 +120,5 @@ TEST(LooksNumeric, FormulasAndDecoratedNumbersDoNot) {
 }
 
 }  // namespace
+}  // namespace value_format_test
 }  // namespace flexpipe

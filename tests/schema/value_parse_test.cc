@@ -6,6 +6,7 @@
 #include <cmath>
 
 namespace flexpipe {
+namespace value_parse_test {
 namespace {
 
 Date Ymd(int32_t y, uint32_t m, uint32_t d) { return FromCivil(y, m, d); }
@@ -256,4 +257,5 @@ TEST(ParseTyped, RoutesEachFieldTypeToItsParser) {
 }
 
 }  // namespace
+}  // namespace value_parse_test
 }  // namespace flexpipe

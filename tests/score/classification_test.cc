@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace classification_test {
 namespace {
 
 TEST(Classify, DefaultThresholdsAreInclusive) {
@@ -37,4 +38,5 @@ TEST(ClassificationName, UpperSnakeNames) {
 }
 
 }  // namespace
+}  // namespace classification_test
 }  // namespace flexpipe

@@ -10,6 +10,7 @@
 #include "score/score_test_util.h"
 
 namespace flexpipe {
+namespace industrial_model_test {
 namespace {
 
 using testing::SetNumber;
@@ -303,4 +304,5 @@ industrial:
 }
 
 }  // namespace
+}  // namespace industrial_model_test
 }  // namespace flexpipe

@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace profile_test {
 namespace {
 
 std::filesystem::path DefaultProfilePath() {
@@ -213,4 +214,5 @@ TEST(ScoringProfileErrors, ProgrammaticProfilesAreValidatedToo) {
 }
 
 }  // namespace
+}  // namespace profile_test
 }  // namespace flexpipe

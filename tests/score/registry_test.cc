@@ -7,6 +7,7 @@
 #include "score/score_test_util.h"
 
 namespace flexpipe {
+namespace registry_test {
 namespace {
 
 TEST(ScorerRegistry, KnowsBothModelsWeightedFirst) {
@@ -62,4 +63,5 @@ TEST(ScorerRegistry, TheScorerUsesTheProfileAndContext) {
 }
 
 }  // namespace
+}  // namespace registry_test
 }  // namespace flexpipe

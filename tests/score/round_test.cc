@@ -9,6 +9,7 @@
 #include <random>
 
 namespace flexpipe {
+namespace round_test {
 namespace {
 
 struct PythonCase {
@@ -84,4 +85,5 @@ TEST(FormatScore, PrintsTwoFixedDecimals) {
 }
 
 }  // namespace
+}  // namespace round_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include <string>
 
 namespace flexpipe {
+namespace text_match_test {
 namespace {
 
 TEST(TextMatch, EqualsIgnoresAsciiCaseOnly) {
@@ -42,4 +43,5 @@ TEST(FoldedText, TextsLongerThanTheBufferStillMatch) {
 }
 
 }  // namespace
+}  // namespace text_match_test
 }  // namespace flexpipe

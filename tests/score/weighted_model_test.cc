@@ -10,6 +10,7 @@
 #include "score/score_test_util.h"
 
 namespace flexpipe {
+namespace weighted_model_test {
 namespace {
 
 using testing::SetNumber;
@@ -483,4 +484,5 @@ TEST_F(WeightedModelTest, MatchesThePythonReferenceBitForBit) {
 }
 
 }  // namespace
+}  // namespace weighted_model_test
 }  // namespace flexpipe

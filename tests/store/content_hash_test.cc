@@ -8,6 +8,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace content_hash_test {
 namespace {
 
 using testing::DefaultFs;
@@ -40,4 +41,5 @@ TEST(ContentHash, EqualsSha256sumOfTheFile) {
 }
 
 }  // namespace
+}  // namespace content_hash_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace database_test {
 namespace {
 
 using testing::TempDir;
@@ -140,4 +141,5 @@ TEST(Database, ASecondWriterWaitsThenReportsBusy) {
 }
 
 }  // namespace
+}  // namespace database_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include <cmath>
 
 namespace flexpipe {
+namespace json_text_test {
 namespace {
 
 TEST(JsonText, StringsRoundTripEveryByte) {
@@ -54,4 +55,5 @@ TEST(JsonText, NumbersRoundTripExactly) {
 }
 
 }  // namespace
+}  // namespace json_text_test
 }  // namespace flexpipe

@@ -11,6 +11,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace migrations_test {
 namespace {
 
 using testing::TempDir;
@@ -188,4 +189,5 @@ TEST(Migrations, EveryCanonicalFieldHasAPropertiesColumn) {
 }
 
 }  // namespace
+}  // namespace migrations_test
 }  // namespace flexpipe

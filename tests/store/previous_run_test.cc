@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace previous_run_test {
 namespace {
 
 using testing::ReadFileToString;
@@ -42,4 +43,5 @@ TEST(RetryFailed, ReadsAgainOnlyWhatFailedAndMergesItIntoTheSameResults) {
 }
 
 }  // namespace
+}  // namespace previous_run_test
 }  // namespace flexpipe

@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace query_test {
 namespace {
 
 using testing::TempDir;
@@ -147,4 +148,5 @@ TEST_F(QueryTest, StreamsLargeResults) {
 }
 
 }  // namespace
+}  // namespace query_test
 }  // namespace flexpipe

@@ -12,6 +12,7 @@
 #include "store/store_test_util.h"
 
 namespace flexpipe {
+namespace run_liveness_test {
 namespace {
 
 using testing::FixedClock;
@@ -142,4 +143,5 @@ TEST_F(RunLivenessTest, ADatabaseThatIsNotAFileHasNoLockFile) {
 }
 
 }  // namespace
+}  // namespace run_liveness_test
 }  // namespace flexpipe

@@ -15,6 +15,7 @@
 #include "write/master_csv.h"
 
 namespace flexpipe {
+namespace run_store_test {
 namespace {
 
 using testing::ColumnsOf;
@@ -453,4 +454,5 @@ TEST_F(RunStoreTest, FinishRunRecordsTheRankingForTheDocumentedQuery) {
 }
 
 }  // namespace
+}  // namespace run_store_test
 }  // namespace flexpipe

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace snapshot_test {
 namespace {
 
 // A set big enough for several ~1 MiB snapshot chunks.
@@ -69,4 +70,5 @@ TEST(SnapshotChunks, ACallerThatStopsEarlyDoesNotWaitForTheRest) {
 }
 
 }  // namespace
+}  // namespace snapshot_test
 }  // namespace flexpipe

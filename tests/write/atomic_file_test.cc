@@ -12,6 +12,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace atomic_file_test {
 namespace {
 
 using testing::DefaultFs;
@@ -289,4 +290,5 @@ TEST(AtomicFile, NewDestinationIsNotCreatedWhenTheRenameFails) {
 }
 
 }  // namespace
+}  // namespace atomic_file_test
 }  // namespace flexpipe

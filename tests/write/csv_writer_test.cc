@@ -9,6 +9,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace csv_writer_test {
 namespace {
 
 using testing::DefaultFs;
@@ -254,4 +255,5 @@ TEST(CsvWriter, AWriteFailureIsReportedAndLeavesThePreviousFile) {
 }
 
 }  // namespace
+}  // namespace csv_writer_test
 }  // namespace flexpipe

@@ -8,6 +8,7 @@
 #include "xlsx_test_util.h"
 
 namespace flexpipe {
+namespace existing_output_test {
 namespace {
 
 using testing::DefaultFs;
@@ -137,4 +138,5 @@ TEST(ExistingOutput, AFailedMoveAsideReplacesNothing) {
 }
 
 }  // namespace
+}  // namespace existing_output_test
 }  // namespace flexpipe

@@ -11,6 +11,7 @@
 #include "write/json_summary.h"
 
 namespace flexpipe {
+namespace json_summary_parse_test {
 namespace {
 
 // Text that JSON has to escape, or that is not UTF-8 at all.
@@ -471,4 +472,5 @@ TEST(ParseSummaryJson, RefusesANewerSummaryVersion) {
 }
 
 }  // namespace
+}  // namespace json_summary_parse_test
 }  // namespace flexpipe

@@ -12,6 +12,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace json_summary_test {
 namespace {
 
 using nlohmann::json;
@@ -415,4 +416,5 @@ TEST(JsonSummary, AFailedWriteLeavesThePreviousSummary) {
 }
 
 }  // namespace
+}  // namespace json_summary_test
 }  // namespace flexpipe

@@ -19,6 +19,7 @@
 #include "xlsx_test_util.h"
 
 namespace flexpipe {
+namespace master_xlsx_test {
 namespace {
 
 using nlohmann::json;
@@ -356,4 +357,5 @@ TEST(MasterXlsx, LibreOfficeReadsTheSameTableAsTheMasterCsv) {
 }
 
 }  // namespace
+}  // namespace master_xlsx_test
 }  // namespace flexpipe

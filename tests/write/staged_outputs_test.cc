@@ -11,6 +11,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace staged_outputs_test {
 namespace {
 
 using testing::DefaultFs;
@@ -102,4 +103,5 @@ TEST(OutputStaging, AFailedCommitKeepsTheCopiesAKilledRunMovedAside) {
 }
 
 }  // namespace
+}  // namespace staged_outputs_test
 }  // namespace flexpipe

@@ -15,6 +15,7 @@
 #include "xlsx_test_util.h"
 
 namespace flexpipe {
+namespace xlsx_workbook_test {
 namespace {
 
 using nlohmann::json;
@@ -367,9 +368,11 @@ INSTANTIATE_TEST_SUITE_P(Engines, XlsxWorkbookTest,
                          });
 
 }  // namespace
+}  // namespace xlsx_workbook_test
 }  // namespace flexpipe
 
 namespace flexpipe {
+namespace xlsx_workbook_test {
 namespace {
 
 // Rows formatted off the workbook's thread (write/xlsx/sheet_xml.h) make the
@@ -439,4 +442,5 @@ TEST(XlsxFormattedRows, AnEngineThatTakesCellsOnlyRefusesThem) {
 }
 
 }  // namespace
+}  // namespace xlsx_workbook_test
 }  // namespace flexpipe

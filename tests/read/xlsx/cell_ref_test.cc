@@ -7,6 +7,7 @@
 #include "read/xlsx/xml_text.h"
 
 namespace flexpipe {
+namespace cell_ref_test {
 namespace {
 
 TEST(CellRefTest, ParsesReferences) {
@@ -92,4 +93,5 @@ TEST(XmlTextTest, DecodesReferencesAndLineEnds) {
 }
 
 }  // namespace
+}  // namespace cell_ref_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace cell_styles_test {
 namespace {
 
 using testing::BuildZip;
@@ -213,4 +214,5 @@ wb.save('{}')
 }
 
 }  // namespace
+}  // namespace cell_styles_test
 }  // namespace flexpipe

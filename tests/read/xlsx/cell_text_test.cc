@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace cell_text_test {
 namespace {
 
 std::optional<std::string> Number(std::string_view raw) {
@@ -180,4 +181,5 @@ TEST(CellTextTest, SerialsOutOfRange) {
 }
 
 }  // namespace
+}  // namespace cell_text_test
 }  // namespace flexpipe

@@ -23,6 +23,7 @@
 #include "read/xlsx/xml_parser.h"
 
 namespace flexpipe {
+namespace shared_strings_scanner_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -532,4 +533,5 @@ TEST(SharedStringsScannerTest, LyingSizesOnlyPreSize) {
 }
 
 }  // namespace
+}  // namespace shared_strings_scanner_test
 }  // namespace flexpipe

@@ -15,6 +15,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace shared_strings_test {
 namespace {
 
 using testing::BuildZip;
@@ -207,4 +208,5 @@ with zipfile.ZipFile('{}', 'w', zipfile.ZIP_DEFLATED) as z:
 }
 
 }  // namespace
+}  // namespace shared_strings_test
 }  // namespace flexpipe

@@ -26,6 +26,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace sheet_scanner_chunking_test {
 namespace {
 
 using testing::ScannedSheet;
@@ -278,4 +279,5 @@ TEST(SheetScannerReferenceTest, RealWorkbooksMatchElementTree) {
 }
 
 }  // namespace
+}  // namespace sheet_scanner_chunking_test
 }  // namespace flexpipe

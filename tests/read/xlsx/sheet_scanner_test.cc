@@ -12,6 +12,7 @@
 #include "read/xlsx/sheet_test_util.h"
 
 namespace flexpipe {
+namespace sheet_scanner_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -454,4 +455,5 @@ TEST(SheetScannerErrorTest, ReadErrorsAreReportedWhenTheirBytesAreNeeded) {
 }
 
 }  // namespace
+}  // namespace sheet_scanner_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace workbook_test {
 namespace {
 
 using testing::BuildZip;
@@ -324,4 +325,5 @@ TEST(WorkbookOpcTest, RelationshipsPartAndTypes) {
 }
 
 }  // namespace
+}  // namespace workbook_test
 }  // namespace flexpipe

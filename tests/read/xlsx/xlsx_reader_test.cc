@@ -16,6 +16,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace xlsx_reader_test {
 namespace {
 
 using testing::CsvContents;
@@ -257,4 +258,5 @@ TEST(XlsxReader, BrokenWorkbooksFailWithTheirReason) {
 }
 
 }  // namespace
+}  // namespace xlsx_reader_test
 }  // namespace flexpipe

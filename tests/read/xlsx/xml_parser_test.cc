@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace flexpipe {
+namespace xml_parser_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -188,4 +189,5 @@ TEST(XmlParserTest, InputErrorsPassThrough) {
 }
 
 }  // namespace
+}  // namespace xml_parser_test
 }  // namespace flexpipe

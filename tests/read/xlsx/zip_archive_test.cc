@@ -14,6 +14,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace zip_archive_test {
 namespace {
 
 using testing::BuildZip;
@@ -287,4 +288,5 @@ TEST(ZipArchiveTest, CanonicalPartName) {
 }
 
 }  // namespace
+}  // namespace zip_archive_test
 }  // namespace flexpipe

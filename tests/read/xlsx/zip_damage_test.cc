@@ -16,6 +16,7 @@
 #include "write/fault_injection_fs.h"
 
 namespace flexpipe {
+namespace zip_damage_test {
 namespace {
 
 using testing::FaultInjectionFileSystem;
@@ -118,4 +119,5 @@ TEST(ZipDamageTest, ReadErrorAtEveryStepIsReported) {
 }
 
 }  // namespace
+}  // namespace zip_damage_test
 }  // namespace flexpipe

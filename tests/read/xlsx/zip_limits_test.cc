@@ -12,6 +12,7 @@
 #include "test_util.h"
 
 namespace flexpipe {
+namespace zip_limits_test {
 namespace {
 
 using testing::BuildZip;
@@ -178,4 +179,5 @@ TEST(ZipLimitsTest, DamagedDataFailsItsCrcCheck) {
 }
 
 }  // namespace
+}  // namespace zip_limits_test
 }  // namespace flexpipe

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 namespace flexpipe {
+namespace parallel_deflate_test {
 namespace {
 
 // Sheet-like, compressible, not trivially repetitive: ~`bytes` of rows.
@@ -146,4 +147,5 @@ TEST(ParallelDeflate, ASinkFailureIsReturnedAndSticks) {
 }
 
 }  // namespace
+}  // namespace parallel_deflate_test
 }  // namespace flexpipe

@@ -14,6 +14,7 @@
 #include "write/xlsx_test_util.h"
 
 namespace flexpipe {
+namespace stream_workbook_test {
 namespace {
 
 using nlohmann::json;
@@ -159,4 +160,5 @@ TEST(PackageParts, XmlEscapes) {
 }
 
 }  // namespace
+}  // namespace stream_workbook_test
 }  // namespace flexpipe

@@ -9,6 +9,7 @@
 #include "write/xlsx_test_util.h"
 
 namespace flexpipe {
+namespace zip_writer_test {
 namespace {
 
 using testing::DefaultFs;
@@ -90,4 +91,5 @@ TEST(ZipWriter, WritingOutsideAnEntryOrAfterTheEndIsAnError) {
 }
 
 }  // namespace
+}  // namespace zip_writer_test
 }  // namespace flexpipe
