@@ -34,9 +34,10 @@ fuzz:
 	scripts/bootstrap Sanitize $(SANITIZE_DIR)
 	scripts/fuzz $(SANITIZE_DIR) $(FUZZ_SECONDS)
 
+# clang-format, clang-tidy and cppcheck; needs no build (scripts/lint configures its own folders).
 lint:
-	LINT_TOOLS=1 scripts/bootstrap Release $(BUILD_DIR)
-	scripts/lint $(BUILD_DIR)
+	LINT_TOOLS=1 INSTALL_ONLY=1 scripts/bootstrap
+	scripts/lint
 
 format:
 	find src include tests bench fuzz -name '*.h' -o -name '*.cc' | xargs clang-format -i
