@@ -7,11 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "read/xlsx/zip_probe.h"
+
 namespace flexpipe {
 namespace {
-
-constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-constexpr std::string_view kZipMagic = "PK\x03\x04";
 
 // Binary formats a text file cannot start like (at most 8 bytes, as read by
 // ReadMagic). Their files are refused by signature, whether or not a NUL
@@ -81,7 +80,7 @@ Result<bool> IsWorkbook(FileSystem* fs, const std::filesystem::path& path) {
   const std::string ext = LowerExtension(path);
   if (ext == ".xlsx" || ext == ".xlsm") return true;
   FP_ASSIGN_OR_RETURN(const std::string magic, ReadMagic(fs, path));
-  return magic.starts_with(kZipMagic);
+  return magic.starts_with(kZipLocalHeaderMagic);
 }
 
 Result<std::unique_ptr<RowSource>> OpenRowSource(FileSystem* fs, const std::filesystem::path& path,
@@ -100,7 +99,7 @@ Result<std::unique_ptr<RowSource>> OpenRowSource(FileSystem* fs, const std::file
                   fmt::format("{} is an Office (OLE2) file, not text: {}", ThisFile(path), kOle2Reason),
                   where);
   }
-  if (workbook_name || magic->starts_with(kZipMagic)) {
+  if (workbook_name || magic->starts_with(kZipLocalHeaderMagic)) {
     Result<std::unique_ptr<XlsxReader>> reader = XlsxReader::Open(fs, path, options.xlsx);
     if (!reader.ok()) return workbook_name ? reader.status() : RenamedZipError(path, reader.status());
     return std::unique_ptr<RowSource>(std::move(*reader));

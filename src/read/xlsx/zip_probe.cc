@@ -14,11 +14,9 @@ constexpr size_t kEndRecordSize = 22;       // without the comment
 constexpr size_t kMaxCommentSize = 65535;   // the comment length is 16 bits
 constexpr size_t kZip64LocatorSize = 20;    // precedes the end record
 constexpr size_t kZip64EndRecordSize = 56;  // without the extensible data
-constexpr std::string_view kLocalHeader = "PK\x03\x04";
 constexpr std::string_view kEmptyArchive =
     "PK\x05\x06";  // an archive with no entries starts with its end record
 constexpr std::string_view kSpannedMarker = "PK\x07\x08";
-constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 uint16_t Le16(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -55,7 +53,7 @@ Status CheckHead(RandomAccessFile* file, const std::string& path) {
                  path);
   }
   const std::string_view h4 = h.substr(0, 4);
-  if (h4 != kLocalHeader && h4 != kEmptyArchive && h4 != kSpannedMarker) {
+  if (h4 != kZipLocalHeaderMagic && h4 != kEmptyArchive && h4 != kSpannedMarker) {
     return Error(ErrorCode::kCorruptFile, "not an XLSX workbook: the file is not a ZIP archive", path);
   }
   return Status::Ok();

@@ -12,11 +12,17 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/env.h"
 #include "flexpipe/status.h"
 
 namespace flexpipe {
+
+// The first bytes of a ZIP archive's first entry, and of an OLE2 compound file
+// (a legacy .xls, or a workbook saved with a password).
+inline constexpr std::string_view kZipLocalHeaderMagic = "PK\x03\x04";
+inline constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 struct ZipDirectoryInfo {
   uint64_t entries = 0;  // central-directory records (ZIP64 count when present)
