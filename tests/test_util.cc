@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -33,6 +34,24 @@ std::filesystem::path TempDir::Write(std::string_view name, std::string_view con
 
 std::filesystem::path TestDataPath(std::string_view relative) {
   return std::filesystem::path(FLEXPIPE_TEST_DATA) / relative;
+}
+
+std::filesystem::path RepoPath(std::string_view relative) {
+  return (std::filesystem::path(FLEXPIPE_TEST_DATA) / ".." / ".." / relative).lexically_normal();
+}
+
+bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+std::string Utf16(std::u16string_view text, bool big_endian, bool bom) {
+  std::string out;
+  if (bom) out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (const char16_t u : text) {
+    const char hi = static_cast<char>(u >> 8);
+    const char lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  }
+  return out;
 }
 
 std::string ReadFileToString(const std::filesystem::path& path) {

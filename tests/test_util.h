@@ -25,6 +25,8 @@ class TempDir {
 };
 
 std::filesystem::path TestDataPath(std::string_view relative);
+// A path under the repository's root (docs/, config/, README.md).
+std::filesystem::path RepoPath(std::string_view relative);
 std::string ReadFileToString(const std::filesystem::path& path);
 // The names in `folder`, sorted.
 std::set<std::string> Entries(const std::filesystem::path& folder);
@@ -36,6 +38,12 @@ int RunCommand(const std::string& command, std::string* output);
 // The pid of a process that has ended (a child forked, exited and reaped), for
 // files named after a writer that no longer exists.
 long EndedProcessId();
+
+// The same double bit for bit (tells -0.0 from 0.0, and one NaN from another).
+bool SameBits(double a, double b);
+
+// `text` as UTF-16 bytes, with its byte-order mark unless `bom` is false.
+std::string Utf16(std::u16string_view text, bool big_endian, bool bom = true);
 
 }  // namespace flexpipe::testing
 

@@ -19,6 +19,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+using testing::RepoPath;
 using ::testing::StartsWith;
 
 constexpr const char* kCommands = "run, validate, config, db, query, runs, report, generate, help";
@@ -39,10 +40,6 @@ class HelpAndUsageTest : public ::testing::Test {
 
   testing::TempDir dir_;
 };
-
-std::filesystem::path RepoPath(std::string_view relative) {
-  return (testing::TestDataPath("..") / ".." / relative).lexically_normal();
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

@@ -20,11 +20,8 @@ namespace config_output_test {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::RepoPath;
 using ::testing::StartsWith;
-
-std::filesystem::path RepoPath(std::string_view relative) {
-  return (testing::TestDataPath("..") / ".." / relative).lexically_normal();
-}
 
 bool UpdatingGoldenFiles() {
   const char* v = std::getenv("UPDATE_GOLDEN_FILES");

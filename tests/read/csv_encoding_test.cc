@@ -14,18 +14,7 @@ namespace csv_encoding_test {
 namespace {
 
 using ::testing::HasSubstr;
-
-std::string Utf16(std::u16string_view text, bool big_endian, bool bom) {
-  std::string out;
-  if (bom) out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
-  for (const char16_t u : text) {
-    const char hi = static_cast<char>(u >> 8);
-    const char lo = static_cast<char>(u & 0xFF);
-    out += big_endian ? hi : lo;
-    out += big_endian ? lo : hi;
-  }
-  return out;
-}
+using testing::Utf16;
 
 // Decodes `in` in one call, as final input.
 std::string DecodeWhole(TextEncoding encoding, std::string_view in) {

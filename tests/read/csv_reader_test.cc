@@ -19,17 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::ReadCsvFile;
 using testing::Rows;
-
-std::string Utf16(std::u16string_view text, bool big_endian) {
-  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
-  for (const char16_t u : text) {
-    const char hi = static_cast<char>(u >> 8);
-    const char lo = static_cast<char>(u & 0xFF);
-    out += big_endian ? hi : lo;
-    out += big_endian ? lo : hi;
-  }
-  return out;
-}
+using testing::Utf16;
 
 class CsvReaderTest : public ::testing::Test {
  protected:

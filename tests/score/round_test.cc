@@ -4,13 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <random>
+
+#include "test_util.h"
 
 namespace flexpipe {
 namespace round_test {
 namespace {
+
+using testing::SameBits;
 
 struct PythonCase {
   double x;
@@ -20,8 +23,6 @@ struct PythonCase {
 constexpr PythonCase kPythonCases[] = {
 #include "score/python_round_cases.inc"
 };
-
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
 
 TEST(RoundHalfEven2, MatchesPythonRoundOnEveryTabulatedValue) {
   ASSERT_GT(std::size(kPythonCases), 500u);

@@ -24,6 +24,7 @@ using testing::FixedClock;
 using testing::KeyOf;
 using testing::ReadFileToString;
 using testing::ReadOutcome;
+using testing::SameBits;
 using testing::TempDir;
 using testing::TestDataPath;
 using testing::TestScorer;
@@ -60,8 +61,6 @@ class RunStoreTest : public ::testing::Test {
   std::unique_ptr<RunStore> store_;
   int64_t run_ = 0;
 };
-
-bool SameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 void ExpectSameSet(const CandidateSet& a, const CandidateSet& b, uint32_t b_ordinal, size_t components) {
   EXPECT_EQ(a.layout().fields, b.layout().fields);

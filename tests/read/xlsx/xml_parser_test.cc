@@ -8,12 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "read/xlsx/sheet_test_util.h"
+
 namespace flexpipe {
 namespace xml_parser_test {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using testing::StringFile;
 
 // Records events as "<name attr=value>", "</name>", "text".
 class Recorder final : public XmlHandler {
@@ -39,23 +42,6 @@ class Recorder final : public XmlHandler {
 };
 
 const XmlDocumentName kName{"book.xlsx", "xl/part.xml"};
-
-// A SequentialFile over a string, `step` bytes per Read.
-class StringFile final : public SequentialFile {
- public:
-  StringFile(std::string data, size_t step) : data_(std::move(data)), step_(step) {}
-  Result<size_t> Read(char* buf, size_t n) override {
-    const size_t k = std::min({n, step_, data_.size() - pos_});
-    std::copy_n(data_.data() + pos_, k, buf);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string data_;
-  size_t step_;
-  size_t pos_ = 0;
-};
 
 TEST(XmlParserTest, LocalNamesAttributesAndText) {
   Recorder r;
